@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: decisions per second of the local evaluator on a seeded workload, median of
+ * several runs, plus the decision mix and the uncompiled reference path for comparison.
+ * @module
+ */
+import { evaluate } from '../core/evaluator/evaluate.ts'
+import type { Decision } from '../core/evaluator/types.ts'
+import { buildWorkload } from './evaluator-workload.ts'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9)
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+const { requests, policySets } = buildWorkload()
+const mix: Record<Decision, number> = { allowed: 0, explicitDeny: 0, implicitDeny: 0 }
+for (let i = 0; i < requests.length; i++) mix[evaluate(requests[i]!, policySets[i]!).decision]++
+
+const measure = (reference: boolean, rounds: number): number[] => {
+  const rates: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const start = process.hrtime.bigint()
+    let sink = 0
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < requests.length; i++) {
+        if (
+          evaluate(requests[i]!, policySets[i]!, reference ? { reference: true } : {}).decision === 'allowed'
+        )
+          sink++
+      }
+    }
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    if (sink < 0) console.log(sink)
+    rates.push((rounds * requests.length) / seconds)
+  }
+  return rates
+}
+
+measure(false, 3) // warm up
+const compiled = measure(false, 10)
+const reference = process.env.BENCH_SKIP_REFERENCE ? [0] : measure(true, 1)
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
+console.log(
+  `workload: ${requests.length} distinct requests, 10 identity policies x 5 statements, boundary, bucket policy`,
+)
+console.log(
+  `decision mix: allowed ${mix.allowed}, explicitDeny ${mix.explicitDeny}, implicitDeny ${mix.implicitDeny}`,
+)
+console.log(`reference (uncompiled) path: ${fmt(median(reference))} decisions/s`)
+console.log(`${fmt(median(compiled))} decisions/s`)

@@ -1,0 +1,175 @@
+/**
+ * Deciding one check: derive the request context from the identity and resource, then evaluate; and
+ * sts:AssumeRole hops of a role chain.
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
+ * @module
+ */
+import { deriveContext } from './derive-context.ts'
+import { type EvaluateInternalOptions, evaluate } from './evaluate.ts'
+import type { AssumeRoleHop, CheckInput, Identity, ResourceModel } from './model.ts'
+import type { ContextValue, EvaluationResult, PolicySet, RequestContext } from './types.ts'
+
+/** The policy set that applies when an identity acts on a resource */
+export const policySetFor = (
+  identity: Identity,
+  resource: ResourceModel,
+  endpointPolicy?: CheckInput['endpointPolicy'],
+): PolicySet => ({
+  identity: identity.identityPolicies,
+  ...(identity.boundary ? { boundary: identity.boundary } : {}),
+  ...(identity.sessionPolicies ? { session: identity.sessionPolicies } : {}),
+  ...(identity.scpLevels ? { scpLevels: identity.scpLevels } : {}),
+  ...(resource.rcpLevels ? { rcpLevels: resource.rcpLevels } : {}),
+  ...(resource.policy
+    ? { resource: resource.policy, resourcePolicyKind: resource.policyKind ?? 'standard' }
+    : {}),
+  ...(endpointPolicy ? { endpoint: endpointPolicy } : {}),
+})
+
+/** Decides one request made by an identity on a resource */
+export const evaluateCheck = (input: CheckInput, options: EvaluateInternalOptions = {}): EvaluationResult =>
+  evaluate(
+    {
+      caller: input.identity.caller,
+      action: input.action,
+      resource: input.resource.arn,
+      resourceAccount: input.resource.account ?? input.identity.caller.account,
+      context: deriveContext(input.identity, input.resource, input.context),
+    },
+    policySetFor(input.identity, input.resource, input.endpointPolicy),
+    options,
+  )
+
+/** The outcome of one sts:AssumeRole hop: the decision and, when allowed, the new session identity */
+export interface AssumeRoleOutcome {
+  readonly result: EvaluationResult
+  readonly session: Identity | undefined
+  /** The action that decided a refusal (sts:AssumeRole, sts:TagSession or sts:SetSourceIdentity) */
+  readonly action: string
+}
+
+const roleNameOf = (roleArn: string): string => roleArn.slice(roleArn.lastIndexOf('/') + 1)
+const accountOf = (arn: string): string | undefined => arn.split(':')[4] || undefined
+const list = (values: readonly string[]): ContextValue => ({ values, multi: true, type: 'string' })
+const one = (value: string): ContextValue => ({ values: [value], multi: false, type: 'string' })
+
+/** The keys of the AssumeRole request itself: request tags, session name, source identity */
+const assumeRoleRequestContext = (hop: AssumeRoleHop): RequestContext => {
+  const ctx = new Map<string, ContextValue>()
+  ctx.set('sts:rolesessionname', one(hop.sessionName))
+  const tags = Object.entries(hop.sessionTags ?? {})
+  for (const [key, value] of tags) ctx.set(`aws:requesttag/${key.toLowerCase()}`, one(value))
+  if (tags.length > 0) ctx.set('aws:tagkeys', list(tags.map(([k]) => k)))
+  if (hop.transitiveTagKeys && hop.transitiveTagKeys.length > 0)
+    ctx.set('sts:transitivetagkeys', list(hop.transitiveTagKeys))
+  if (hop.sourceIdentity) ctx.set('sts:sourceidentity', one(hop.sourceIdentity))
+  for (const [key, value] of hop.context) ctx.set(key.toLowerCase(), value)
+  return ctx
+}
+
+/** Merges tags, later sources overriding earlier ones whatever the key case */
+const mergeTags = (...sources: Readonly<Record<string, string>>[]): Record<string, string> => {
+  const byLower = new Map<string, [string, string]>()
+  for (const source of sources)
+    for (const [k, v] of Object.entries(source)) byLower.set(k.toLowerCase(), [k, v])
+  return Object.fromEntries(byLower.values())
+}
+
+const refusal = (result: EvaluationResult, action: string): AssumeRoleOutcome => ({
+  result,
+  session: undefined,
+  action,
+})
+
+/** Decides sts:AssumeRole by `current` on the hop's role and builds the resulting session */
+export const assumeRole = (
+  current: Identity,
+  hop: AssumeRoleHop,
+  options: EvaluateInternalOptions = {},
+): AssumeRoleOutcome => {
+  const roleAccount = accountOf(hop.roleArn)
+  const roleResource: ResourceModel = {
+    arn: hop.roleArn,
+    account: roleAccount,
+    tags: hop.role.tags,
+    ...(hop.trustPolicy ? { policy: hop.trustPolicy, policyKind: 'trust' as const } : {}),
+  }
+  const noTrust: ResourceModel = { ...roleResource, policyKind: 'trust' }
+  const context = assumeRoleRequestContext(hop)
+  const decideAction = (action: string) =>
+    evaluateCheck(
+      { identity: current, action, resource: hop.trustPolicy ? roleResource : noTrust, context },
+      options,
+    )
+
+  // The root user cannot assume a role (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-api.html)
+  if (current.caller.type === 'root') {
+    return refusal(
+      {
+        decision: 'implicitDeny',
+        reasons: [],
+        missingContextKeys: [],
+        errors: [{ code: 'root-cannot-assume-role', message: 'the account root user cannot assume a role' }],
+      },
+      'sts:AssumeRole',
+    )
+  }
+  const assume = decideAction('sts:AssumeRole')
+  // A role without a trust policy cannot be assumed: the trust policy must always allow the caller
+  if (!hop.trustPolicy && assume.decision === 'allowed') {
+    return refusal({ ...assume, decision: 'implicitDeny', reasons: [] }, 'sts:AssumeRole')
+  }
+  if (assume.decision !== 'allowed') return refusal(assume, 'sts:AssumeRole')
+  // Passing session tags needs sts:TagSession, setting a source identity sts:SetSourceIdentity
+  if (Object.keys(hop.sessionTags ?? {}).length > 0) {
+    const tag = decideAction('sts:TagSession')
+    if (tag.decision !== 'allowed') return refusal(tag, 'sts:TagSession')
+  }
+  if (hop.sourceIdentity !== undefined) {
+    // Once set, a source identity cannot change along the chain
+    if (current.sourceIdentity !== undefined && current.sourceIdentity !== hop.sourceIdentity) {
+      return refusal(
+        {
+          decision: 'implicitDeny',
+          reasons: [],
+          missingContextKeys: [],
+          errors: [
+            {
+              code: 'source-identity-changed',
+              message: `source identity \`${current.sourceIdentity}\` cannot change to \`${hop.sourceIdentity}\``,
+            },
+          ],
+        },
+        'sts:SetSourceIdentity',
+      )
+    }
+    const set = decideAction('sts:SetSourceIdentity')
+    if (set.decision !== 'allowed') return refusal(set, 'sts:SetSourceIdentity')
+  }
+
+  // Transitive session tags of the previous session pass down the chain and override the role's tags
+  const inherited: Record<string, string> = {}
+  for (const key of current.transitiveTagKeys ?? []) {
+    const entry = Object.entries(current.tags).find(([k]) => k.toLowerCase() === key.toLowerCase())
+    if (entry) inherited[entry[0]] = entry[1]
+  }
+  const transitive = [...(current.transitiveTagKeys ?? []), ...(hop.transitiveTagKeys ?? [])]
+  const sessionArn = `arn:aws:sts::${roleAccount ?? ''}:assumed-role/${roleNameOf(hop.roleArn)}/${hop.sessionName}`
+  const chained = current.caller.type === 'assumedRole'
+  const sourceIdentity = hop.sourceIdentity ?? current.sourceIdentity
+  const session: Identity = {
+    caller: { type: 'assumedRole', arn: sessionArn, account: roleAccount, roleArn: hop.roleArn },
+    identityPolicies: hop.role.identityPolicies,
+    ...(hop.role.boundary ? { boundary: hop.role.boundary } : {}),
+    ...(hop.sessionPolicies ? { sessionPolicies: hop.sessionPolicies } : {}),
+    ...(hop.role.scpLevels ? { scpLevels: hop.role.scpLevels } : {}),
+    tags: mergeTags(hop.role.tags, inherited, hop.sessionTags ?? {}),
+    ...(hop.role.userId ? { userId: `${hop.role.userId}:${hop.sessionName}` } : {}),
+    ...(transitive.length > 0 ? { transitiveTagKeys: transitive } : {}),
+    ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
+    // Role chaining caps the session at one hour (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining)
+    ...(chained ? { chained: true } : {}),
+  }
+  return { result: assume, session, action: 'sts:AssumeRole' }
+}

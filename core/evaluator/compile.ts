@@ -1,0 +1,155 @@
+/**
+ * Compiling policies once: wildcards become matchers, statements are indexed by service, condition
+ * blocks are precompiled. A compiled policy is cached per document, so a principal's policies are
+ * compiled once however many checks use them.
+ * @module
+ */
+import type { NamedPolicy, PolicyDocument, Statement } from '../policy/types.ts'
+import { type CompiledConditionBlock, compileConditionBlock } from './conditions/index.ts'
+import { type ActionMatcher, compileActionList, serviceOf } from './match/action.ts'
+import { compileResourceList, type ResourceMatcher } from './match/resource.ts'
+import type { MatchedStatement } from './types.ts'
+
+/** A statement with its matchers */
+export interface CompiledStatement {
+  readonly statement: Statement
+  readonly action: ActionMatcher | undefined
+  readonly notAction: ActionMatcher | undefined
+  readonly resource: ResourceMatcher | undefined
+  readonly notResource: ResourceMatcher | undefined
+  /** Undefined when the statement has no conditions */
+  readonly conditions: CompiledConditionBlock | undefined
+}
+
+/** A policy document whose statements are compiled and indexed by service */
+export interface CompiledDocument {
+  readonly statements: readonly CompiledStatement[]
+  /** The statements that can apply to an action of the given (lower-case) service, in document order */
+  readonly forService: (service: string) => readonly CompiledStatement[]
+  /**
+   * The statements whose Action / NotAction element matches the (lower-case) action, in document
+   * order; cached per action, so the action element is matched once per document and action
+   */
+  readonly forAction: (actionLower: string) => readonly CompiledStatement[]
+}
+
+const compileStatement = (statement: Statement, document: PolicyDocument): CompiledStatement => ({
+  statement,
+  action: statement.action ? compileActionList(statement.action) : undefined,
+  notAction: statement.notAction ? compileActionList(statement.notAction) : undefined,
+  resource: statement.resource ? compileResourceList(statement.resource, document.version) : undefined,
+  notResource: statement.notResource
+    ? compileResourceList(statement.notResource, document.version)
+    : undefined,
+  conditions:
+    statement.conditions.length > 0
+      ? compileConditionBlock(statement.conditions, document.version)
+      : undefined,
+})
+
+const canApplyTo = (compiled: CompiledStatement, service: string): boolean => {
+  // NotAction statements can apply to any service; Action lists only to the services they name
+  if (compiled.action === undefined) return true
+  return compiled.action.services === undefined || compiled.action.services.has(service)
+}
+
+/** True when the statement's Action or NotAction element covers the action */
+export const actionElementMatches = (c: CompiledStatement, actionLower: string): boolean =>
+  c.action ? c.action.matches(actionLower) : !c.notAction!.matches(actionLower)
+
+/** Bound on cached actions per document; past it the cache starts over (keeps memory flat) */
+const ACTION_CACHE_LIMIT = 4096
+
+const compileDocumentNow = (document: PolicyDocument): CompiledDocument => {
+  const statements = document.statements.map((s) => compileStatement(s, document))
+  const byService = new Map<string, readonly CompiledStatement[]>()
+  const byAction = new Map<string, readonly CompiledStatement[]>()
+  const forService = (service: string): readonly CompiledStatement[] => {
+    let list = byService.get(service)
+    if (list === undefined) {
+      list = statements.filter((s) => canApplyTo(s, service))
+      byService.set(service, list)
+    }
+    return list
+  }
+  return {
+    statements,
+    forService,
+    forAction: (actionLower) => {
+      let list = byAction.get(actionLower)
+      if (list === undefined) {
+        list = forService(serviceOf(actionLower)).filter((s) => actionElementMatches(s, actionLower))
+        if (byAction.size >= ACTION_CACHE_LIMIT) byAction.clear()
+        byAction.set(actionLower, list)
+      }
+      return list
+    },
+  }
+}
+
+const cache = new WeakMap<PolicyDocument, CompiledDocument>()
+
+/** The compiled form of a policy document, compiled on first use and cached per document */
+export const compileDocument = (document: PolicyDocument): CompiledDocument => {
+  let compiled = cache.get(document)
+  if (compiled === undefined) {
+    compiled = compileDocumentNow(document)
+    cache.set(document, compiled)
+  }
+  return compiled
+}
+
+export { serviceOf }
+
+/** A statement together with the policy it belongs to */
+export interface GroupEntry {
+  readonly policy: NamedPolicy
+  readonly compiled: CompiledStatement
+  /** Memo of the report entries for this statement (they are immutable), keyed by type and level */
+  readonly reported: Map<string, { readonly statement: MatchedStatement; readonly allow: AppliedAllowEntry }>
+}
+
+/** An applied Allow without a principal form (identity-side policies), shareable between decisions */
+export interface AppliedAllowEntry {
+  readonly statement: MatchedStatement
+  readonly form: undefined
+}
+
+/** The policies of one policy type, with their statements merged per action */
+export interface CompiledGroup {
+  /** Every statement of the group whose action element matches the action, policy by policy */
+  readonly forAction: (actionLower: string) => readonly GroupEntry[]
+}
+
+const compileGroupNow = (policies: readonly NamedPolicy[]): CompiledGroup => {
+  const documents = policies.map((p) => compileDocument(p.document))
+  const byAction = new Map<string, readonly GroupEntry[]>()
+  return {
+    forAction: (actionLower) => {
+      let list = byAction.get(actionLower)
+      if (list === undefined) {
+        list = policies.flatMap((policy, i) =>
+          documents[i]!.forAction(actionLower).map((compiled) => ({ policy, compiled, reported: new Map() })),
+        )
+        if (byAction.size >= ACTION_CACHE_LIMIT) byAction.clear()
+        byAction.set(actionLower, list)
+      }
+      return list
+    },
+  }
+}
+
+const groupCache = new WeakMap<object, CompiledGroup>()
+
+/**
+ * The compiled group of a list of policies, cached per list object (an identity's policy list is
+ * shared by all its checks); a single policy is cached per policy object
+ */
+export const compileGroup = (policies: readonly NamedPolicy[] | NamedPolicy): CompiledGroup => {
+  let group = groupCache.get(policies)
+  if (group === undefined) {
+    group = compileGroupNow(Array.isArray(policies) ? policies : [policies as NamedPolicy])
+    groupCache.set(policies, group)
+  }
+  return group
+}

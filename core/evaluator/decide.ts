@@ -1,0 +1,115 @@
+/**
+ * The decision: how the answers of each policy type combine, in one place.
+ * Follows the policy evaluation logic of
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+ * (deny check, RCPs, SCPs, resource-based policies, identity-based policies, boundaries, session policies),
+ * the same-account exceptions of
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html and the
+ * cross-account rule of
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ * @module
+ */
+import { FORM_STRENGTH, type PrincipalForm } from './match/principal.ts'
+import type { ReasonCode } from './trace/reasons.ts'
+import type { Decision, ResourcePolicyKind } from './types.ts'
+
+/** What each policy type said, reduced to the facts the decision needs */
+export interface DecisionFacts {
+  /** Any Deny statement matched in any policy type */
+  readonly explicitDeny: boolean
+  /** Every SCP level allows (true when SCPs do not apply) */
+  readonly scpAllows: boolean
+  /** The VPC endpoint policy allows (true when there is none) */
+  readonly endpointAllows: boolean
+  /** An identity-based policy allows (always true for the account root user) */
+  readonly identityAllows: boolean
+  /** The permissions boundary allows (true when there is none) */
+  readonly boundaryAllows: boolean
+  /** The session policy allows (true for non-session callers and role sessions without one) */
+  readonly sessionAllows: boolean
+  /** The strongest form in which an Allow of the resource policy named the caller; undefined = no Allow */
+  readonly resourceGrant: PrincipalForm | undefined
+  readonly resourcePolicyKind: ResourcePolicyKind
+  /** The caller and the resource are in the same account */
+  readonly sameAccount: boolean
+}
+
+/** The decision with the reason that settled it and the routes that led to an allow */
+export interface DecisionOutcome {
+  readonly decision: Decision
+  readonly reason: ReasonCode
+  /** An allow came through the identity side (identity ∩ boundary ∩ session) */
+  readonly viaIdentity: boolean
+  /** An allow came through the resource policy */
+  readonly viaResource: boolean
+}
+
+const deny = (decision: Decision, reason: ReasonCode): DecisionOutcome => ({
+  decision,
+  reason,
+  viaIdentity: false,
+  viaResource: false,
+})
+
+/**
+ * True when a same-account resource-policy grant in this form is enough on its own, given which
+ * implicit denies the identity side has. Strength 3 (session, federated user, `*`, service) overrides
+ * identity, boundary and session-policy implicit denies; 2 (IAM user ARN) identity and boundary;
+ * 1 (role ARN, federating user ARN) identity only; 0 (account) none.
+ */
+const grantOverrides = (form: PrincipalForm, f: DecisionFacts): boolean => {
+  const strength = FORM_STRENGTH[form]
+  if (strength >= 3) return true
+  if (strength === 2) return f.sessionAllows
+  if (strength === 1) return f.boundaryAllows && f.sessionAllows
+  return false
+}
+
+/** Combines the facts into a decision */
+export const decide = (f: DecisionFacts): DecisionOutcome => {
+  // 1. An explicit deny in any policy wins
+  if (f.explicitDeny) return deny('explicitDeny', 'explicit-deny')
+  // 2-3. RCPs only deny (RCPFullAWSAccess allows at every level). SCPs need an Allow at every level;
+  // AWS reports a missing SCP Allow as an implicit deny ("no service control policy allows")
+  if (!f.scpAllows) return deny('implicitDeny', 'scp-level-no-allow')
+  if (!f.endpointAllows) return deny('implicitDeny', 'policy-type-no-allow')
+  const identitySide = f.identityAllows && f.boundaryAllows && f.sessionAllows
+  const grant = f.resourceGrant
+  if (!f.sameAccount) {
+    // 5. Cross-account: the trusted account's identity side and the trusting account's resource policy
+    if (identitySide && grant !== undefined)
+      return { decision: 'allowed', reason: 'allowed-by-all-required', viaIdentity: true, viaResource: true }
+    return deny('implicitDeny', 'cross-account-needs-both')
+  }
+  const grantSuffices = grant !== undefined && grantOverrides(grant, f)
+  if (f.resourcePolicyKind !== 'standard') {
+    // Trust policies and KMS key policies must always allow the caller themselves
+    if (grant === undefined) return deny('implicitDeny', 'resource-policy-required')
+    if (grantSuffices)
+      return {
+        decision: 'allowed',
+        reason: 'same-account-resource-grant',
+        viaIdentity: false,
+        viaResource: true,
+      }
+    if (identitySide)
+      return { decision: 'allowed', reason: 'allowed-by-all-required', viaIdentity: true, viaResource: true }
+    return deny('implicitDeny', 'account-grant-needs-identity')
+  }
+  // 4. Same account: resource-based and identity-based policies are a union, with the exceptions above
+  if (identitySide)
+    return {
+      decision: 'allowed',
+      reason: 'allowed-by-all-required',
+      viaIdentity: true,
+      viaResource: grantSuffices,
+    }
+  if (grantSuffices)
+    return {
+      decision: 'allowed',
+      reason: 'same-account-resource-grant',
+      viaIdentity: false,
+      viaResource: true,
+    }
+  return deny('implicitDeny', 'no-allow')
+}

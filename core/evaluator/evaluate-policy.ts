@@ -1,0 +1,352 @@
+/**
+ * Evaluating one policy against one request: which of its statements apply, with what effect, and
+ * which condition keys were missing.
+ * @module
+ */
+import type { NamedPolicy, Statement } from '../policy/types.ts'
+import { actionElementMatches, type CompiledStatement, compileDocument, compileGroup } from './compile.ts'
+import { evaluateConditionBlockReference } from './conditions/index.ts'
+import { actionListMatchesReference } from './match/action.ts'
+import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
+import { resourceListMatchesReference } from './match/resource.ts'
+import type { ReasonCode } from './trace/reasons.ts'
+import type {
+  Caller,
+  EvaluationError,
+  MatchedStatement,
+  PolicyType,
+  RequestContext,
+  TraceNode,
+} from './types.ts'
+
+/** The request as the statement loop needs it */
+export interface PolicyRequest {
+  readonly caller: Caller
+  readonly actionLower: string
+  readonly service: string
+  readonly resource: string
+  readonly context: RequestContext
+  /** The caller has a permissions boundary (Deny + NotPrincipal then always applies) */
+  readonly hasBoundary: boolean
+}
+
+/** An Allow statement that applied, with the form in which it named the caller (resource policies) */
+export interface AppliedAllow {
+  readonly statement: MatchedStatement
+  readonly form: PrincipalForm | undefined
+}
+
+/**
+ * What the policies said about a request, accumulated over every policy of one decision (one object
+ * per decision keeps the hot path free of allocations)
+ */
+export interface Tally {
+  readonly denies: MatchedStatement[]
+  readonly allows: AppliedAllow[]
+  readonly missingKeys: string[]
+  readonly errors: EvaluationError[]
+  /** Policy trace nodes of the policy type being evaluated (trace mode only) */
+  readonly traces: TraceNode[]
+}
+
+/** A fresh tally */
+export const newTally = (trace: boolean): Tally => ({
+  denies: [],
+  allows: [],
+  missingKeys: [],
+  errors: [],
+  traces: trace ? [] : NO_TRACES,
+})
+
+const NO_TRACES: TraceNode[] = []
+
+/** Options of the statement loop */
+export interface PolicyEvaluationOptions {
+  readonly trace: boolean
+  /** Use the uncompiled reference matchers (checks the compiled path in tests) */
+  readonly reference: boolean
+  /** SCP and RCP levels: the level number reported with matched statements */
+  readonly level?: number
+}
+
+const POLICY_TYPES_WITH_PRINCIPAL: ReadonlySet<PolicyType> = new Set(['resource', 'endpoint', 'rcp'])
+
+const node = (
+  kind: TraceNode['kind'],
+  label: string,
+  outcome: TraceNode['outcome'],
+  reason: ReasonCode,
+  children: TraceNode[] = [],
+  detail?: Record<string, unknown>,
+  span?: TraceNode['span'],
+): TraceNode => ({
+  kind,
+  label,
+  outcome,
+  reason,
+  children,
+  ...(detail ? { detail } : {}),
+  ...(span ? { span } : {}),
+})
+
+const matchedStatement = (
+  policyType: PolicyType,
+  policy: NamedPolicy,
+  s: Statement,
+  level: number | undefined,
+): MatchedStatement =>
+  level === undefined
+    ? { policyType, policy: policy.name, sid: s.sid ?? null, index: s.index, effect: s.effect, span: s.span }
+    : {
+        policyType,
+        policy: policy.name,
+        sid: s.sid ?? null,
+        index: s.index,
+        effect: s.effect,
+        span: s.span,
+        level,
+      }
+
+const actionApplies = (c: CompiledStatement, req: PolicyRequest, reference: boolean): boolean => {
+  const s = c.statement
+  if (reference) {
+    return s.action
+      ? actionListMatchesReference(s.action, req.actionLower)
+      : !actionListMatchesReference(s.notAction ?? [], req.actionLower)
+  }
+  return actionElementMatches(c, req.actionLower)
+}
+
+const resourceApplies = (
+  c: CompiledStatement,
+  req: PolicyRequest,
+  reference: boolean,
+  version: Parameters<typeof resourceListMatchesReference>[1],
+): boolean => {
+  const s = c.statement
+  if (s.resource === undefined && s.notResource === undefined) return true
+  if (reference) {
+    return s.resource
+      ? resourceListMatchesReference(s.resource, version, req.resource, req.context)
+      : !resourceListMatchesReference(s.notResource!, version, req.resource, req.context)
+  }
+  return c.resource ? c.resource(req.resource, req.context) : !c.notResource!(req.resource, req.context)
+}
+
+/** The principal test: undefined = does not apply; otherwise the form ('none' for NotPrincipal) */
+const principalApplies = (s: Statement, req: PolicyRequest): PrincipalForm | 'notPrincipal' | undefined => {
+  if (s.principal) return principalNames(s.principal, req.caller)
+  if (s.notPrincipal) {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html: a Deny with
+    // NotPrincipal always denies IAM users and roles that have a permissions boundary
+    if (s.effect === 'Deny' && req.hasBoundary) return 'notPrincipal'
+    return notPrincipalExcludes(s.notPrincipal, req.caller) ? undefined : 'notPrincipal'
+  }
+  return undefined
+}
+
+const addMissingKeys = (outcome: Tally, keys: readonly string[]): void => {
+  for (let i = 0; i < keys.length; i++)
+    if (!outcome.missingKeys.includes(keys[i]!)) outcome.missingKeys.push(keys[i]!)
+}
+
+/**
+ * The hot path: compiled matchers, only the statements whose action element matched (cached per
+ * group and action), no trace. Returns how many statements allowed
+ */
+export const evaluateGroupCompiled = (
+  policyType: PolicyType,
+  policies: readonly NamedPolicy[] | NamedPolicy,
+  req: PolicyRequest,
+  level: number | undefined,
+  outcome: Tally,
+): number => {
+  const entries = compileGroup(policies).forAction(req.actionLower)
+  const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
+  let allows = 0
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!
+    const c = entry.compiled
+    const s = c.statement
+    if (
+      c.resource !== undefined
+        ? !c.resource(req.resource, req.context)
+        : c.notResource?.(req.resource, req.context) === true
+    )
+      continue
+    let form: PrincipalForm | undefined
+    if (needsPrincipal) {
+      const p = principalApplies(s, req)
+      if (p === undefined) continue
+      form = p === 'notPrincipal' ? 'everyone' : p
+    }
+    if (c.conditions !== undefined) {
+      const block = c.conditions(req.context, false)
+      if (block.missingKeys.length > 0) addMissingKeys(outcome, block.missingKeys)
+      if (block.errors.length > 0)
+        for (const e of block.errors)
+          outcome.errors.push({ ...e, policyType, policy: entry.policy.name, statementIndex: s.index })
+      if (!block.matched) continue
+    }
+    const memoKey = level === undefined ? policyType : `${policyType}${level}`
+    let reported = entry.reported.get(memoKey)
+    if (reported === undefined) {
+      const statement = matchedStatement(policyType, entry.policy, s, level)
+      reported = { statement, allow: { statement, form: undefined } }
+      entry.reported.set(memoKey, reported)
+    }
+    if (s.effect === 'Deny') outcome.denies.push(reported.statement)
+    else {
+      outcome.allows.push(form === undefined ? reported.allow : { statement: reported.statement, form })
+      allows++
+    }
+  }
+  return allows
+}
+
+/** Evaluates every statement of one policy that can apply to the request; returns how many allowed */
+export const evaluatePolicy = (
+  policyType: PolicyType,
+  policy: NamedPolicy,
+  req: PolicyRequest,
+  options: PolicyEvaluationOptions,
+  outcome: Tally,
+): number => {
+  const deniesBefore = outcome.denies.length
+  const allowsBefore = outcome.allows.length
+  const compiled = compileDocument(policy.document)
+  // The explaining and reference paths visit every statement, to say why each did or did not apply
+  const candidates = compiled.statements
+  const needsPrincipal = POLICY_TYPES_WITH_PRINCIPAL.has(policyType)
+  const version = policy.document.version
+  const statementNodes: TraceNode[] | undefined = options.trace ? [] : undefined
+  for (const c of candidates) {
+    const s = c.statement
+    const trace: TraceNode[] | undefined = statementNodes ? [] : undefined
+    let applies = actionApplies(c, req, options.reference)
+    trace?.push(
+      s.action
+        ? node(
+            'action',
+            'Action',
+            applies ? 'match' : 'noMatch',
+            applies ? 'action-matched' : 'action-not-matched',
+            [],
+            { action: req.actionLower, patterns: s.action },
+          )
+        : node(
+            'action',
+            'NotAction',
+            applies ? 'match' : 'noMatch',
+            applies ? 'not-action-matched' : 'not-action-excluded',
+            [],
+            { action: req.actionLower, patterns: s.notAction },
+          ),
+    )
+    if (applies) {
+      applies = resourceApplies(c, req, options.reference, version)
+      if (trace) {
+        const reason: ReasonCode = s.resource
+          ? applies
+            ? 'resource-matched'
+            : 'resource-not-matched'
+          : s.notResource
+            ? applies
+              ? 'not-resource-matched'
+              : 'not-resource-excluded'
+            : 'resource-absent'
+        trace.push(
+          node(
+            'resource',
+            s.notResource ? 'NotResource' : 'Resource',
+            applies ? 'match' : 'noMatch',
+            reason,
+            [],
+            { resource: req.resource, patterns: s.resource ?? s.notResource ?? [] },
+          ),
+        )
+      }
+    }
+    let form: PrincipalForm | undefined
+    if (applies && needsPrincipal) {
+      const p = principalApplies(s, req)
+      applies = p !== undefined
+      form = p === 'notPrincipal' ? 'everyone' : p
+      if (trace) {
+        const reason: ReasonCode = s.principal
+          ? applies
+            ? 'principal-matched'
+            : 'principal-not-matched'
+          : s.effect === 'Deny' && req.hasBoundary
+            ? 'not-principal-boundary'
+            : applies
+              ? 'not-principal-matched'
+              : 'not-principal-excluded'
+        trace.push(
+          node(
+            'principal',
+            s.principal ? 'Principal' : 'NotPrincipal',
+            applies ? 'match' : 'noMatch',
+            reason,
+            [],
+            { caller: req.caller.arn, ...(p && p !== 'notPrincipal' ? { form: p } : {}) },
+          ),
+        )
+      }
+    }
+    if (applies && s.conditions.length > 0) {
+      const block = options.reference
+        ? evaluateConditionBlockReference(s.conditions, req.context, version, trace !== undefined)
+        : c.conditions!(req.context, trace !== undefined)
+      for (const key of block.missingKeys)
+        if (!outcome.missingKeys.includes(key)) outcome.missingKeys.push(key)
+      for (const e of block.errors)
+        outcome.errors.push({ ...e, policyType, policy: policy.name, statementIndex: s.index })
+      applies = block.matched
+      trace?.push(
+        node(
+          'condition',
+          'Condition',
+          applies ? 'match' : 'noMatch',
+          applies ? 'conditions-matched' : 'conditions-not-matched',
+          (block.detail ?? []).map((d, i) => ({
+            kind: 'condition' as const,
+            label: `${d.operator} ${d.key}`,
+            outcome: d.outcome,
+            reason: d.reason,
+            detail: d,
+            children: [],
+            ...(s.conditions[i] ? { span: s.conditions[i]!.span } : {}),
+          })),
+        ),
+      )
+    }
+    if (applies) {
+      const m = matchedStatement(policyType, policy, s, options.level)
+      if (s.effect === 'Deny') outcome.denies.push(m)
+      else outcome.allows.push({ statement: m, form })
+    }
+    statementNodes?.push(
+      node(
+        'statement',
+        s.sid ? `${s.effect} ${s.sid}` : `${s.effect} #${s.index}`,
+        applies ? 'match' : 'noMatch',
+        applies
+          ? 'statement-matched'
+          : ((trace?.find((t) => t.outcome === 'noMatch')?.reason as ReasonCode) ?? 'statement-matched'),
+        trace,
+        { index: s.index, effect: s.effect },
+        s.span,
+      ),
+    )
+  }
+  const allows = outcome.allows.length - allowsBefore
+  if (statementNodes) {
+    const denied = outcome.denies.length > deniesBefore
+    const reason: ReasonCode = denied ? 'policy-denies' : allows > 0 ? 'policy-allows' : 'policy-no-match'
+    outcome.traces.push(
+      node('policy', policy.name, denied || allows > 0 ? 'match' : 'noMatch', reason, statementNodes),
+    )
+  }
+  return allows
+}

@@ -1,0 +1,235 @@
+/**
+ * Evaluating one authorization request against every policy that applies to it.
+ * @module
+ */
+import type { NamedPolicy } from '../policy/types.ts'
+import { type DecisionFacts, decide } from './decide.ts'
+import {
+  type AppliedAllow,
+  evaluateGroupCompiled,
+  evaluatePolicy,
+  newTally,
+  type PolicyRequest,
+  type Tally,
+} from './evaluate-policy.ts'
+import { serviceOf } from './match/action.ts'
+import type { PrincipalForm } from './match/principal.ts'
+import { FORM_STRENGTH } from './match/principal.ts'
+import { REASONS, type ReasonCode } from './trace/reasons.ts'
+import type {
+  AuthorizationRequest,
+  EvaluateOptions,
+  EvaluationResult,
+  MatchedStatement,
+  PolicySet,
+  PolicyType,
+  TraceNode,
+} from './types.ts'
+
+/** Options of evaluate, plus the switch to the uncompiled reference path */
+export interface EvaluateInternalOptions extends EvaluateOptions {
+  /** Use the uncompiled reference matchers instead of the compiled ones (property tests) */
+  readonly reference?: boolean
+}
+
+const NO_STATEMENTS: readonly MatchedStatement[] = []
+const NO_KEYS: readonly string[] = []
+
+const typeNode = (
+  type: PolicyType,
+  label: string,
+  outcome: TraceNode['outcome'],
+  reason: ReasonCode,
+  children: TraceNode[],
+): TraceNode => ({
+  kind: 'policyType',
+  label,
+  outcome,
+  reason,
+  children,
+  detail: { policyType: type },
+})
+
+/** Evaluates all policies of one type; returns whether any allowed */
+const evaluateType = (
+  type: PolicyType,
+  policies: readonly NamedPolicy[] | NamedPolicy,
+  req: PolicyRequest,
+  tally: Tally,
+  trace: boolean,
+  reference: boolean,
+  traceOut: TraceNode[] | undefined,
+  label: string = type,
+  level?: number,
+): boolean => {
+  if (!trace && !reference) return evaluateGroupCompiled(type, policies, req, level, tally) > 0
+  let allows = 0
+  const deniesBefore = tally.denies.length
+  const options = { trace, reference, ...(level === undefined ? {} : { level }) }
+  for (const policy of Array.isArray(policies) ? policies : [policies as NamedPolicy])
+    allows += evaluatePolicy(type, policy, req, options, tally)
+  if (traceOut) {
+    const denied = tally.denies.length > deniesBefore
+    const reason: ReasonCode = denied
+      ? 'policy-type-denies'
+      : allows > 0
+        ? 'policy-type-allows'
+        : 'policy-type-no-allow'
+    traceOut.push(
+      typeNode(type, label, denied || allows > 0 ? 'match' : 'noMatch', reason, tally.traces.splice(0)),
+    )
+  }
+  return allows > 0
+}
+
+const strongestGrant = (allows: readonly AppliedAllow[], from: number): PrincipalForm | undefined => {
+  let best: PrincipalForm | undefined
+  for (let i = from; i < allows.length; i++) {
+    const form = allows[i]!.form ?? 'everyone'
+    if (best === undefined || FORM_STRENGTH[form] > FORM_STRENGTH[best]) best = form
+  }
+  return best
+}
+
+/** Decides one request against a set of policies */
+export const evaluate = (
+  request: AuthorizationRequest,
+  policies: PolicySet,
+  options: EvaluateInternalOptions = {},
+): EvaluationResult => {
+  const trace = options.explain === 'full'
+  const reference = options.reference === true
+  const actionLower = request.action.toLowerCase()
+  const caller = request.caller
+  const traceOut: TraceNode[] | undefined = trace ? [] : undefined
+
+  // sts:GetCallerIdentity needs no permission and works even under an explicit deny
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+  if (actionLower === 'sts:getcalleridentity') {
+    return {
+      decision: 'allowed',
+      decisionReason: 'get-caller-identity',
+      reasons: NO_STATEMENTS,
+      missingContextKeys: NO_KEYS,
+      errors: [],
+      ...(trace
+        ? {
+            trace: {
+              kind: 'request',
+              label: request.action,
+              outcome: 'match',
+              reason: 'get-caller-identity',
+              children: [],
+            } as TraceNode,
+          }
+        : {}),
+    }
+  }
+
+  const req: PolicyRequest = {
+    caller,
+    actionLower,
+    service: serviceOf(actionLower),
+    resource: request.resource,
+    context: request.context,
+    hasBoundary: policies.boundary !== undefined,
+  }
+  const tally = newTally(trace)
+
+  // SCP levels: an Allow is needed at every level (root, each OU, the account)
+  let scpAllows = true
+  if (policies.scpLevels) {
+    policies.scpLevels.forEach((level, i) => {
+      const allowed = evaluateType('scp', level, req, tally, trace, reference, traceOut, `scp level ${i}`, i)
+      if (!allowed) scpAllows = false
+    })
+  }
+  // Customer RCPs are Deny-only; RCPFullAWSAccess, attached at every level, allows everything
+  if (policies.rcpLevels) {
+    policies.rcpLevels.forEach((level, i) => {
+      evaluateType('rcp', level, req, tally, trace, reference, traceOut, `rcp level ${i}`, i)
+    })
+  }
+  const resourceFrom = tally.allows.length
+  if (policies.resource) evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
+  const resourceGrant = strongestGrant(tally.allows, resourceFrom)
+
+  const identityAllowed = evaluateType('identity', policies.identity, req, tally, trace, reference, traceOut)
+  const identityAllows = identityAllowed || caller.type === 'root'
+  const boundaryAllows = policies.boundary
+    ? evaluateType('boundary', policies.boundary, req, tally, trace, reference, traceOut)
+    : true
+  let sessionAllows = true
+  if (policies.session !== undefined && policies.session.length > 0) {
+    sessionAllows = evaluateType('session', policies.session, req, tally, trace, reference, traceOut)
+  } else if (caller.type === 'federatedUser') {
+    // A GetFederationToken session without a session policy has no permissions
+    sessionAllows = false
+  }
+  const endpointAllows = policies.endpoint
+    ? evaluateType('endpoint', policies.endpoint, req, tally, trace, reference, traceOut)
+    : true
+
+  const sameAccount =
+    request.resourceAccount === undefined ||
+    caller.account === undefined ||
+    request.resourceAccount === caller.account
+  const facts: DecisionFacts = {
+    explicitDeny: tally.denies.length > 0,
+    scpAllows,
+    endpointAllows,
+    identityAllows,
+    boundaryAllows,
+    sessionAllows,
+    resourceGrant,
+    resourcePolicyKind: policies.resourcePolicyKind ?? 'standard',
+    sameAccount,
+  }
+  const outcome = decide(facts)
+
+  let reasons: readonly MatchedStatement[] = NO_STATEMENTS
+  if (outcome.decision === 'explicitDeny') reasons = tally.denies
+  else if (outcome.decision === 'allowed') {
+    reasons = tally.allows
+      .filter((a) => {
+        const t = a.statement.policyType
+        if (t === 'resource') return outcome.viaResource
+        if (t === 'identity' || t === 'boundary' || t === 'session') return outcome.viaIdentity
+        return true
+      })
+      .map((a) => a.statement)
+  }
+
+  const result: EvaluationResult = {
+    decision: outcome.decision,
+    decisionReason: outcome.reason,
+    reasons,
+    missingContextKeys: tally.missingKeys.length > 0 ? tally.missingKeys : NO_KEYS,
+    errors: tally.errors,
+  }
+  if (!traceOut) return result
+  const decisionNode: TraceNode = {
+    kind: 'decision',
+    label: outcome.decision,
+    outcome: outcome.decision === 'allowed' ? 'match' : 'noMatch',
+    reason: outcome.reason,
+    children: [],
+    detail: { ...facts, explanation: REASONS[outcome.reason] },
+  }
+  return {
+    ...result,
+    trace: {
+      kind: 'request',
+      label: `${caller.arn} ${request.action} ${request.resource}`,
+      outcome: outcome.decision === 'allowed' ? 'match' : 'noMatch',
+      reason: 'request-evaluated',
+      children: [...traceOut, decisionNode],
+      detail: {
+        caller: caller.arn,
+        action: request.action,
+        resource: request.resource,
+        resourceAccount: request.resourceAccount,
+      },
+    },
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Resource ARN matching, part by part.
+ * Each of the six colon-separated parts is matched on its own; `*` and `?` stay inside their part,
+ * except that a `*` ending a part may run past colons, and the last (resource) part may hold colons.
+ * A policy variable may appear only in the resource part; one without a value makes the entry match
+ * nothing. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+ * @module
+ */
+import type { PolicyVersion } from '../../policy/types.ts'
+import { parseTemplate, substituteVariables, type TemplatePart, usesVariables } from '../policy-variables.ts'
+import type { RequestContext } from '../types.ts'
+
+const REGEX_SPECIAL = /[.+^${}()|[\]\\]/
+
+/** Translates an ARN pattern (optionally with backslash escapes) into an anchored regular expression */
+export const arnPatternToRegExp = (pattern: string, escapes: boolean): RegExp => {
+  if (pattern === '*') return /^.*$/s
+  let out = '^'
+  let colons = 0
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!
+    const inResourcePart = colons >= 5
+    if (escapes && ch === '\\' && i + 1 < pattern.length) {
+      const next = pattern[++i]!
+      out += REGEX_SPECIAL.test(next) || next === '*' || next === '?' ? `\\${next}` : next
+    } else if (ch === ':') {
+      colons++
+      out += ':'
+    } else if (ch === '*') {
+      const endsPart = i + 1 === pattern.length || pattern[i + 1] === ':'
+      out += inResourcePart || endsPart ? '.*' : '[^:]*'
+    } else if (ch === '?') out += inResourcePart ? '.' : '[^:]'
+    else out += REGEX_SPECIAL.test(ch) ? `\\${ch}` : ch
+  }
+  return new RegExp(`${out}$`, 's')
+}
+
+/** One compiled Resource / NotResource entry */
+type ResourceEntryMatcher = (resource: string, context: RequestContext) => boolean
+
+const compileEntry = (pattern: string, version: PolicyVersion): ResourceEntryMatcher => {
+  if (usesVariables(pattern, version)) {
+    const parts: readonly TemplatePart[] = parseTemplate(pattern)
+    return (resource, context) => {
+      const sub = substituteVariables(parts, context, 'glob')
+      // INVARIANT: an unresolved variable makes the entry match nothing
+      return sub.ok && arnPatternToRegExp(sub.text, true).test(resource)
+    }
+  }
+  if (pattern === '*') return () => true
+  if (!pattern.includes('*') && !pattern.includes('?')) return (resource) => resource === pattern
+  // A single trailing `*` ends its part, so it may run past colons: a plain prefix test
+  const star = pattern.indexOf('*')
+  if (star === pattern.length - 1 && !pattern.includes('?')) {
+    const prefix = pattern.slice(0, -1)
+    return (resource) => resource.startsWith(prefix)
+  }
+  const re = arnPatternToRegExp(pattern, false)
+  return (resource) => re.test(resource)
+}
+
+/** A compiled Resource or NotResource list */
+export type ResourceMatcher = (resource: string, context: RequestContext) => boolean
+
+/** Compiles a Resource list into one matcher (true when any entry matches) */
+export const compileResourceList = (patterns: readonly string[], version: PolicyVersion): ResourceMatcher => {
+  const entries = patterns.map((p) => compileEntry(p, version))
+  if (entries.length === 1) return entries[0]!
+  return (resource, context) => {
+    for (const e of entries) if (e(resource, context)) return true
+    return false
+  }
+}
+
+/** Reference (uncompiled) resource matching, used to check the compiled path */
+export const resourceListMatchesReference = (
+  patterns: readonly string[],
+  version: PolicyVersion,
+  resource: string,
+  context: RequestContext,
+): boolean =>
+  patterns.some((pattern) => {
+    if (!usesVariables(pattern, version)) return arnPatternToRegExp(pattern, false).test(resource)
+    const sub = substituteVariables(parseTemplate(pattern), context, 'glob')
+    return sub.ok && arnPatternToRegExp(sub.text, true).test(resource)
+  })
