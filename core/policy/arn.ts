@@ -55,14 +55,31 @@ export const parseArn = (text: string): ArnParts | undefined => {
 const SERVICE = /^[a-z0-9-]+$/i
 
 /**
+ * A Resource entry with fewer than six parts whose last part ends in `*` (`arn:aws:sqs:*`): that `*`
+ * ends its part, so it may run past the colons that follow, as AWS's own policy templates rely on.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
+ */
+const parseShortArn = (text: string): ArnParts | undefined => {
+  if (!text.startsWith('arn:') || !text.endsWith('*')) return undefined
+  const [, partition = '', service = '', region = '*', account = '*'] = text.split(':')
+  if (service === '' || service.endsWith('*')) return undefined
+  return { partition, service, region, account, resource: '*' }
+}
+
+/**
  * Checks one Resource / NotResource entry: `*` or an ARN with a known (or wildcarded) partition and a
  * literal service. Returns a problem message, or undefined when the entry is valid
  */
 export const checkResourcePattern = (text: string): string | undefined => {
   if (text === '*') return undefined
-  const arn = parseArn(text)
+  const arn = parseArn(text) ?? parseShortArn(text)
   if (arn === undefined) {
     return `\`${text}\` is not \`*\` or an ARN of the form \`arn:partition:service:region:account:resource\``
+  }
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html: variables only
+  // in the resource part (after the fifth colon)
+  if ([arn.partition, arn.service, arn.region, arn.account].some((part) => part.includes('${'))) {
+    return `a policy variable may appear only in the resource part of \`${text}\` (after the fifth colon)`
   }
   if (!isKnownPartition(arn.partition) && !hasWildcardChar(arn.partition)) {
     return `unknown partition \`${arn.partition}\` in \`${text}\``

@@ -76,9 +76,27 @@ const validateStatements = (
     return []
   }
   const statements: Statement[] = []
+  const sids = new Set<string>()
   node.items.forEach((item, i) => {
     const statement = validateStatement(item, i, itemPath('Statement', i), kind, sink)
-    if (statement !== undefined) statements.push(statement)
+    if (statement === undefined) return
+    statements.push(statement)
+    // "In IAM, the Sid value must be unique within a JSON policy"
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html
+    if (statement.sid !== undefined && statement.sid !== '') {
+      if (sids.has(statement.sid)) {
+        const message = `\`Sid\` \`${statement.sid}\` is used by an earlier statement; it must be unique within the policy`
+        report(
+          sink,
+          'invalid-sid',
+          message,
+          `${itemPath('Statement', i)}.Sid`,
+          statement.span,
+          POLICY_KIND_RULES[kind].alphanumericSid ? 'error' : 'warning',
+        )
+      }
+      sids.add(statement.sid)
+    }
   })
   return statements
 }

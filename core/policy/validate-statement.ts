@@ -48,7 +48,7 @@ const validateSid = (
   const sid = readString(entry, childPath(path, 'Sid'), sink)
   if (sid !== undefined && entry !== undefined && rules.alphanumericSid && !SID.test(sid)) {
     const message = `IAM accepts only letters and digits in a \`Sid\`, not \`${sid}\``
-    report(sink, 'invalid-sid', message, childPath(path, 'Sid'), entry.value.span, 'warning')
+    report(sink, 'invalid-sid', message, childPath(path, 'Sid'), entry.value.span)
   }
   return sid
 }

@@ -106,10 +106,24 @@ describe('validatePolicy', () => {
   })
 
   it('keeps warnings among the issues when the policy also has errors', () => {
-    const result = run(withStatement({ Sid: 'a_b', Effect: 'allow' }), 'identity')
+    const result = run(doc({ ...ALLOW, Effect: 'allow' }, { Id: 'x' }), 'identity')
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.issues.map((i) => i.severity)).toEqual(['warning', 'error'])
+    expect(result.issues.map((i) => [i.code, i.severity]).sort()).toEqual([
+      ['invalid-effect', 'error'],
+      ['unknown-element', 'warning'],
+    ])
+  })
+
+  it('rejects a Sid used twice in an IAM policy and warns in a resource policy', () => {
+    const twice = doc([
+      { ...ALLOW, Sid: 'Read' },
+      { ...ALLOW, Sid: 'Read' },
+    ])
+    expect(run(twice, 'identity')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'invalid-sid', path: 'Statement[1].Sid' }],
+    })
   })
 
   it('reports a duplicate key when the tree came from a source that kept both', () => {

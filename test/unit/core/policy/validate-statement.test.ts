@@ -249,12 +249,17 @@ describe('validateStatement', () => {
     expect(errorsOf(value, kind)).toEqual(expected)
   })
 
-  it('passes with an invalid-sid warning when an identity policy Sid has punctuation', () => {
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html
+  it('rejects a Sid with punctuation in an identity policy', () => {
     const result = run(withStatement({ Sid: 'allow-read' }), 'identity')
     expect(result).toMatchObject({
-      ok: true,
-      warnings: [{ code: 'invalid-sid', path: 'Statement.Sid', severity: 'warning' }],
+      ok: false,
+      issues: [{ code: 'invalid-sid', path: 'Statement.Sid', severity: 'error' }],
     })
+  })
+
+  it('accepts a Sid with punctuation in a resource policy', () => {
+    expect(run(withStatement({ Sid: 'allow-read', Principal: '*' }), 'resource').ok).toBe(true)
   })
 
   it('uses Statement[i] paths when the statements are in an array', () => {
