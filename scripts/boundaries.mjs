@@ -8,13 +8,21 @@ export const PURE_FOLDERS = ['core/policy', 'core/evaluator', 'core/suite']
 /** Module specifiers a pure folder may not import, with the rule each breaks */
 export const FORBIDDEN = [
   { test: (s) => s.startsWith('node:'), rule: 'Node built-in modules' },
-  { test: (s) => /^(fs|path|os|child_process|http|https|net|crypto|url|stream|worker_threads|process)(\/|$)/.test(s), rule: 'Node built-in modules' },
+  {
+    test: (s) =>
+      /^(fs|path|os|child_process|http|https|net|crypto|url|stream|worker_threads|process)(\/|$)/.test(s),
+    rule: 'Node built-in modules',
+  },
   { test: (s) => s.startsWith('@aws-sdk/') || s === 'aws-sdk', rule: 'the AWS SDK' },
-  { test: (s) => s === 'aws-lambda' || s.startsWith('@types/aws-lambda') || s.startsWith('@middy/'), rule: 'Lambda types and middleware' },
+  {
+    test: (s) => s === 'aws-lambda' || s.startsWith('@types/aws-lambda') || s.startsWith('@middy/'),
+    rule: 'Lambda types and middleware',
+  },
   { test: (s) => s === 'sst' || s.startsWith('sst/'), rule: 'sst' },
 ]
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]|require\s*\(\s*['"]([^'"]+)['"]\s*\)/gm
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]|require\s*\(\s*['"]([^'"]+)['"]\s*\)/gm
 
 const walk = (dir) =>
   readdirSync(dir).flatMap((name) => {

@@ -3,7 +3,8 @@
 import { findBoundaryViolations } from './boundaries.mjs'
 
 const violations = findBoundaryViolations(process.cwd())
-for (const v of violations) console.error(`${v.file}:${v.line}: \`${v.specifier}\` may not be imported from ${v.folder} (${v.rule})`)
+for (const v of violations)
+  console.error(`${v.file}:${v.line}: \`${v.specifier}\` may not be imported from ${v.folder} (${v.rule})`)
 if (violations.length > 0) {
   console.error(`${violations.length} boundary violation(s)`)
   process.exit(1)
