@@ -39,7 +39,10 @@ describe('findBoundaryViolations', () => {
   })
 
   it('ignores folders that may do I/O', () => {
-    const root = tree({ 'core/store/a.ts': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'\n", 'cli/a.ts': "import 'node:fs'\n" })
+    const root = tree({
+      'core/store/a.ts': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'\n",
+      'cli/a.ts': "import 'node:fs'\n",
+    })
     expect(findBoundaryViolations(root)).toEqual([])
   })
 

@@ -3,16 +3,7 @@ import { parseJsonSource } from '../../../../core/policy/parse-json.ts'
 import { fromPlainValue } from '../../../../core/policy/source-node.ts'
 import type { PolicyKind } from '../../../../core/policy/types.ts'
 import { validatePolicy } from '../../../../core/policy/validate-policy.ts'
-import {
-  ALLOW,
-  doc,
-  errorsOf,
-  RESOURCE,
-  type RuleCase,
-  run,
-  valid,
-  withStatement,
-} from './policy-fixtures.ts'
+import { ALLOW, doc, errorsOf, RESOURCE, type RuleCase, run, valid } from './policy-fixtures.ts'
 
 describe('validatePolicy', () => {
   it.each<[string, PolicyKind, unknown]>([
