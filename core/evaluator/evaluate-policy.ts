@@ -23,7 +23,6 @@ import type {
 export interface PolicyRequest {
   readonly caller: Caller
   readonly actionLower: string
-  readonly service: string
   readonly resource: string
   readonly context: RequestContext
   /** The caller has a permissions boundary (Deny + NotPrincipal then always applies) */

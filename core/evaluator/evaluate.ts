@@ -12,7 +12,6 @@ import {
   type PolicyRequest,
   type Tally,
 } from './evaluate-policy.ts'
-import { serviceOf } from './match/action.ts'
 import type { PrincipalForm } from './match/principal.ts'
 import { FORM_STRENGTH } from './match/principal.ts'
 import { REASONS, type ReasonCode } from './trace/reasons.ts'
@@ -129,7 +128,6 @@ export const evaluate = (
   const req: PolicyRequest = {
     caller,
     actionLower,
-    service: serviceOf(actionLower),
     resource: request.resource,
     context: request.context,
     hasBoundary: policies.boundary !== undefined,
@@ -138,17 +136,30 @@ export const evaluate = (
 
   // SCP levels: an Allow is needed at every level (root, each OU, the account)
   let scpAllows = true
-  if (policies.scpLevels) {
-    policies.scpLevels.forEach((level, i) => {
-      const allowed = evaluateType('scp', level, req, tally, trace, reference, traceOut, `scp level ${i}`, i)
-      if (!allowed) scpAllows = false
-    })
+  const scpLevels = policies.scpLevels
+  if (scpLevels) {
+    for (let i = 0; i < scpLevels.length; i++) {
+      const label = traceOut ? `scp level ${i}` : 'scp'
+      if (!evaluateType('scp', scpLevels[i]!, req, tally, trace, reference, traceOut, label, i))
+        scpAllows = false
+    }
   }
   // Customer RCPs are Deny-only; RCPFullAWSAccess, attached at every level, allows everything
-  if (policies.rcpLevels) {
-    policies.rcpLevels.forEach((level, i) => {
-      evaluateType('rcp', level, req, tally, trace, reference, traceOut, `rcp level ${i}`, i)
-    })
+  const rcpLevels = policies.rcpLevels
+  if (rcpLevels) {
+    for (let i = 0; i < rcpLevels.length; i++) {
+      evaluateType(
+        'rcp',
+        rcpLevels[i]!,
+        req,
+        tally,
+        trace,
+        reference,
+        traceOut,
+        traceOut ? `rcp level ${i}` : 'rcp',
+        i,
+      )
+    }
   }
   const resourceFrom = tally.allows.length
   if (policies.resource) evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
