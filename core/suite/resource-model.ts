@@ -41,7 +41,9 @@ export const resourceOwner = (
 ): string | undefined => {
   if (fixture?.account) return fixture.account
   const account = parseArn(arn)?.account
-  return account ? account : principalAccount
+  // Only a 12-digit account id names an owner: `arn:aws:iam::aws:policy/…` (AWS managed policies) and
+  // ARNs without an account are the caller's to read
+  return account && /^\d{12}$/.test(account) ? account : principalAccount
 }
 
 /** A role's trust policy as the suite or the account knows it; undefined value = the role has none */
