@@ -1,0 +1,9 @@
+/**
+ * The dashboard's entry point.
+ * @module
+ */
+import { render } from 'preact'
+import { App } from './app.tsx'
+import './styles.css'
+
+render(<App />, document.getElementById('app')!)
