@@ -3,6 +3,7 @@
  * @module
  */
 
+import { explainDivergence } from '../aws/divergence-causes.ts'
 import type { EngineName } from '../store/repository.ts'
 import { buildReport, expandSuite, type LoadedSuite, type RunReport, runChecks } from '../suite/index.ts'
 import { TooManyChecksError } from './errors.ts'
@@ -23,5 +24,5 @@ export const evaluateNow = async (
     )
   }
   const engines = deps.enginesFor({ teamId, suiteId: suite.id, engines: options.engines ?? ['local'] })
-  return buildReport(await runChecks(expansion.checks, { engines }), expansion.skipped)
+  return buildReport(await runChecks(expansion.checks, { engines, explainDivergence }), expansion.skipped)
 }

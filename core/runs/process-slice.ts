@@ -5,6 +5,7 @@
  * @module
  */
 
+import { explainDivergence } from '../aws/divergence-causes.ts'
 import { ConflictError, NotFoundError } from '../store/repository.ts'
 import { runChecks } from '../suite/index.ts'
 import { closeRun } from './close-run.ts'
@@ -60,7 +61,8 @@ export const processSlice = async (deps: RunDeps, message: SliceMessage): Promis
     return 'failed'
   }
   const checks = expansion.checks.slice(message.start, message.end)
-  const results = await runChecks(checks, { engines: deps.enginesFor(run) })
+  // Divergences with a documented simulator cause carry it, as in the CLI's report
+  const results = await runChecks(checks, { engines: deps.enginesFor(run), explainDivergence })
   let recorded: Awaited<ReturnType<typeof repo.recordSlice>>
   try {
     recorded = await repo.recordSlice(teamId, runId, message.slice, results)
