@@ -5,9 +5,11 @@
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { localAwsEngine } from './aws-engine.ts'
 import { startLocalServer } from './server.ts'
 
-const usage = 'usage: main.ts [--port <n>] [--data-dir <dir>] [--host <address>] [--no-examples]'
+const usage =
+  'usage: main.ts [--port <n>] [--data-dir <dir>] [--host <address>] [--no-examples] [--profile <name>] [--region <r>] [--aws-endpoint <url>]'
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
@@ -16,6 +18,9 @@ const main = async (): Promise<void> => {
       'data-dir': { type: 'string', default: '.iamspec' },
       host: { type: 'string', default: '127.0.0.1' },
       'no-examples': { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      region: { type: 'string' },
+      'aws-endpoint': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -31,7 +36,17 @@ const main = async (): Promise<void> => {
     return
   }
   const dataDir = resolve(values['data-dir'])
+  // Local mode never falls back to the EC2 instance metadata address for credentials
+  process.env.AWS_EC2_METADATA_DISABLED ??= 'true'
+  const aws = await localAwsEngine({
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.region ? { region: values.region } : {}),
+    ...(values['aws-endpoint'] ? { endpoint: values['aws-endpoint'] } : {}),
+  })
+  if ('disabled' in aws) console.log(aws.disabled)
+  else console.log('aws credentials found: runs may use the AWS policy simulator (engines: ["local","aws"])')
   const server = await startLocalServer({
+    ...('factory' in aws ? { awsEngine: aws.factory } : {}),
     port,
     dataDir,
     host: values.host,
@@ -54,7 +69,10 @@ const main = async (): Promise<void> => {
     stopping = true
     console.log(`${signal}: stopping`)
     server.close().then(
-      () => process.exit(0),
+      () => {
+        if ('close' in aws) aws.close()
+        process.exit(0)
+      },
       (error: unknown) => {
         console.error(error)
         process.exit(1)
