@@ -30,7 +30,7 @@ describe('localAwsEngine', () => {
     try {
       const aws = await localAwsEngine({ endpoint: endpoint.url })
       if (!('factory' in aws)) throw new Error(`expected an engine, got: ${aws.disabled}`)
-      const engine = aws.factory({ engines: ['local', 'aws'] } as never)
+      const engine = aws.factory({ teamId: 'team', suiteId: 'suite', engines: ['local', 'aws'] })
       expect('name' in engine && engine.name).toBe('aws')
       aws.close()
     } finally {
