@@ -8,7 +8,7 @@ import type { NamedPolicy, PolicyDocument, Statement } from '../policy/types.ts'
 import { type CompiledConditionBlock, compileConditionBlock } from './conditions/index.ts'
 import { type ActionMatcher, compileActionList, serviceOf } from './match/action.ts'
 import { compileResourceList, type ResourceMatcher } from './match/resource.ts'
-import type { MatchedStatement } from './types.ts'
+import type { MatchedStatement, RequestContext } from './types.ts'
 
 /** A statement with its matchers */
 export interface CompiledStatement {
@@ -31,6 +31,40 @@ export interface CompiledDocument {
    * order; cached per action, so the action element is matched once per document and action
    */
   readonly forAction: (actionLower: string) => readonly CompiledStatement[]
+}
+
+/** Bound on shared condition blocks; past it the cache starts over (keeps memory flat) */
+const SHARED_BLOCK_LIMIT = 10_000
+const sharedBlocks = new Map<string, CompiledConditionBlock>()
+
+/**
+ * The compiled Condition block of a statement, shared by every statement whose block is the same
+ * (policies repeat the same MFA, time and tag conditions again and again), and remembering its
+ * answer for the last request context, so one request evaluates each distinct block once.
+ * INVARIANT: a RequestContext is never mutated once a request is being evaluated (it is a ReadonlyMap)
+ */
+const sharedConditionBlock = (statement: Statement, document: PolicyDocument): CompiledConditionBlock => {
+  const key = JSON.stringify([
+    document.version ?? '',
+    statement.conditions.map((c) => [c.operator, c.key.toLowerCase(), c.values]),
+  ])
+  let block = sharedBlocks.get(key)
+  if (block === undefined) {
+    const compiled = compileConditionBlock(statement.conditions, document.version)
+    let lastContext: RequestContext | undefined
+    let lastResult: ReturnType<CompiledConditionBlock> | undefined
+    block = (context, mode) => {
+      if (mode !== undefined && mode !== false && mode !== 'short-circuit') return compiled(context, mode)
+      if (context !== lastContext || lastResult === undefined) {
+        lastResult = compiled(context, mode)
+        lastContext = context
+      }
+      return lastResult
+    }
+    if (sharedBlocks.size >= SHARED_BLOCK_LIMIT) sharedBlocks.clear()
+    sharedBlocks.set(key, block)
+  }
+  return block
 }
 
 const compileStatement = (statement: Statement, document: PolicyDocument): CompiledStatement => ({

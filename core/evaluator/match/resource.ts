@@ -64,7 +64,17 @@ export type ResourceMatcher = (resource: string, context: RequestContext) => boo
 
 /** Compiles a Resource list into one matcher (true when any entry matches) */
 export const compileResourceList = (patterns: readonly string[], version: PolicyVersion): ResourceMatcher => {
-  const entries = patterns.map((p) => compileEntry(p, version))
+  if (patterns.includes('*')) return () => true
+  // Cheap tests first: exact ARNs, then prefixes, then regular expressions and variables
+  const cost = (p: string): number =>
+    usesVariables(p, version)
+      ? 3
+      : !p.includes('*') && !p.includes('?')
+        ? 0
+        : p.indexOf('*') === p.length - 1 && !p.includes('?')
+          ? 1
+          : 2
+  const entries = [...patterns].sort((a, b) => cost(a) - cost(b)).map((p) => compileEntry(p, version))
   if (entries.length === 1) return entries[0]!
   return (resource, context) => {
     for (const e of entries) if (e(resource, context)) return true
