@@ -109,10 +109,16 @@ const principalFinding = (s: Statement, kind: PolicyKind, loc: Locator): Issue[]
   return [warning(message, loc.element(s, 'Principal'))]
 }
 
+/**
+ * Kinds whose Allow statements only cap what other policies grant (an SCP such as FullAWSAccess, a
+ * permissions boundary, an RCP): a wide Allow there grants nothing, so it is not flagged
+ */
+const CAPPING_KINDS: readonly PolicyKind[] = ['scp', 'rcp', 'boundary']
+
 /** `broad-wildcard` findings for every Allow statement of a document */
 export const lintBroadWildcards = (doc: PolicyDocument, kind: PolicyKind, loc: Locator): Issue[] =>
   doc.statements
-    .filter((s) => s.effect === 'Allow')
+    .filter((s) => s.effect === 'Allow' && !CAPPING_KINDS.includes(kind))
     .flatMap((s) => [
       ...notActionFinding(s, loc),
       ...actionFindings(s, loc),

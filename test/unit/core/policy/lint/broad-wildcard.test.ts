@@ -134,3 +134,19 @@ describe('broad-wildcard', () => {
     expect(issue?.path).toBe('Statement.Action')
   })
 })
+
+describe('lintBroadWildcards on capping policies', () => {
+  it.each(['scp', 'rcp', 'boundary'] as const)(
+    'flags nothing in a %s, whose Allow only caps other grants',
+    (kind) => {
+      const doc = parse(
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+        }),
+        kind,
+      )
+      expect(lintPolicy(doc, { kind }).filter((i) => i.code === 'broad-wildcard')).toEqual([])
+    },
+  )
+})
