@@ -6,6 +6,10 @@
 import { processIo } from './io.ts'
 import { runCli } from './program.ts'
 
+// AWS credentials never come from the EC2 instance metadata address (set before any AWS client exists)
+process.env.AWS_EC2_METADATA_DISABLED ??= 'true'
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
 // A closed pipe (`iamspec run | head`) is not an error
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)

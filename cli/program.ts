@@ -1,6 +1,6 @@
 /**
- * The command line: commander definitions of `run`, `validate`, `explain` and `schema`, each calling
- * its command function. Usage errors (unknown options, bad choices) exit 2 like other invalid input.
+ * The command line: commander definitions of `run`, `validate`, `explain`, `snapshot`, `serve` and
+ * `schema`, each calling its command function. Usage errors (unknown options, bad choices) exit 2 like other invalid input.
  * @module
  */
 import { Command, CommanderError, Option } from 'commander'
@@ -9,6 +9,8 @@ import packageJson from '../package.json' with { type: 'json' }
 import { type ExplainCommandOptions, explainCommand } from './commands/explain.ts'
 import { ENGINE_CHOICES, FORMAT_CHOICES, type RunCommandOptions, runCommand } from './commands/run.ts'
 import { schemaCommand } from './commands/schema.ts'
+import { type ServeCommandOptions, serveCommand } from './commands/serve.ts'
+import { type SnapshotCommandOptions, snapshotCommand } from './commands/snapshot.ts'
 import { POLICY_KIND_CHOICES, validateCommand } from './commands/validate.ts'
 import { EXIT } from './exit-codes.ts'
 import type { CliIo } from './io.ts'
@@ -21,6 +23,13 @@ const collect = (value: string, previous: readonly string[] | undefined): string
 /** A repeatable option: every value, in order */
 const repeatable = (flags: string, description: string): Option =>
   new Option(flags, description).argParser(collect)
+
+/** Adds `--profile`, `--region` and `--aws-endpoint` to a command */
+const withAwsOptions = (command: Command): Command =>
+  command
+    .option('--profile <name>', 'a shared-config profile for AWS calls (default: the SDK chain, AWS_PROFILE)')
+    .option('--region <region>', 'the signing region for IAM (default us-east-1)')
+    .option('--aws-endpoint <url>', 'an IAM endpoint instead of https://iam.amazonaws.com')
 
 /** `run` options as commander gives them */
 type RunFlags = Omit<RunCommandOptions, 'filter' | 'tag' | 'coverage' | 'failOnDivergence'> & {
@@ -40,13 +49,15 @@ type ExplainFlags = Omit<ExplainCommandOptions, 'context' | 'via'> & {
 export const buildProgram = (io: CliIo, setCode: (code: number) => void): Command => {
   const program = new Command()
     .name('iamspec')
-    .description('Test AWS IAM policies: run policy test suites on a local IAM evaluator')
+    .description(
+      "Test AWS IAM policies: run policy test suites on a local IAM evaluator and on AWS's policy simulator",
+    )
     .version(packageJson.version, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(add --help for usage)')
 
-  program
+  const run = program
     .command('run')
     .description('run suite files (*.iamspec.yaml, *.iamspec.yml, *.iamspec.json) and report the checks')
     .argument('[paths...]', 'suite files, or directories to search recursively (default: .)')
@@ -68,21 +79,21 @@ export const buildProgram = (io: CliIo, setCode: (code: number) => void): Comman
     )
     .option('--coverage', 'list every fixture statement and whether a check relied on it')
     .option('--fail-on-divergence', 'exit 1 when engines disagree on a check')
-    .action(async (paths: string[], opts: RunFlags) => {
-      setCode(
-        await runCommand(
-          paths,
-          {
-            ...opts,
-            filter: opts.filter ?? [],
-            tag: opts.tag ?? [],
-            coverage: opts.coverage === true,
-            failOnDivergence: opts.failOnDivergence === true,
-          },
-          io,
-        ),
-      )
-    })
+  withAwsOptions(run).action(async (paths: string[], opts: RunFlags) => {
+    setCode(
+      await runCommand(
+        paths,
+        {
+          ...opts,
+          filter: opts.filter ?? [],
+          tag: opts.tag ?? [],
+          coverage: opts.coverage === true,
+          failOnDivergence: opts.failOnDivergence === true,
+        },
+        io,
+      ),
+    )
+  })
 
   program
     .command('validate')
@@ -116,6 +127,25 @@ export const buildProgram = (io: CliIo, setCode: (code: number) => void): Comman
     .action(async (opts: ExplainFlags) => {
       setCode(await explainCommand({ ...opts, context: opts.context ?? [], via: opts.via ?? [] }, io))
     })
+
+  const snapshot = program
+    .command('snapshot')
+    .description('save the account as `aws iam get-account-authorization-details` prints it (for --snapshot)')
+    .option('--out <file>', 'write it to a file instead of stdout')
+  withAwsOptions(snapshot).action(async (opts: SnapshotCommandOptions) => {
+    setCode(await snapshotCommand(opts, io))
+  })
+
+  const serve = program
+    .command('serve')
+    .description('start the local server: API, dashboard and store, until Ctrl-C')
+    .option('--port <port>', 'the port (0 picks a free one)', '3000')
+    .option('--data-dir <dir>', 'where the store and tokens live', '.iamspec')
+    .option('--host <address>', 'the address to listen on', '127.0.0.1')
+    .option('--no-examples', 'do not seed the examples into the default team on first start')
+  withAwsOptions(serve).action(async (opts: ServeCommandOptions) => {
+    setCode(await serveCommand(opts, io))
+  })
 
   program
     .command('schema')

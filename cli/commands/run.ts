@@ -1,15 +1,26 @@
 /**
  * `iamspec run [paths...]`: find suite files, load them, narrow them to `--filter` / `--tag`, resolve
- * what they leave to the account from `--snapshot`, run them on the local evaluator, and print the
+ * what they leave to the account from `--snapshot` (or, with AWS in use, from the live account), run
+ * them on the local evaluator and/or AWS's policy simulator (`--engine`), and print the
  * report as `pretty`, `json` (the run report, exactly) or `junit`, optionally with statement coverage.
  * Exit 0 when every check passed, 1 when one failed (or diverged with `--fail-on-divergence`), 2 on
  * invalid input.
  * @module
  */
+import type { IAMClient } from '@aws-sdk/client-iam'
 import type { Issue } from '../../core/policy/index.ts'
-import type { Check, CheckResult } from '../../core/suite/index.ts'
+import {
+  type Check,
+  type CheckResult,
+  createLocalEngine,
+  type Engine,
+  type LoadedSuite,
+  type RunOptions,
+  unresolvedReferences,
+} from '../../core/suite/index.ts'
 import { type AccountSource, accountProblems } from '../account/account-problems.ts'
-import { loadAccountSource } from '../account/load-snapshot.ts'
+import { accountSourceOf, loadAccountSource } from '../account/load-snapshot.ts'
+import { type AwsFlags, awsFailureText, openAwsSession } from '../aws/aws-session.ts'
 import { loadKeyTypes } from '../catalog/load-key-types.ts'
 import { needsKeyTypes } from '../catalog/needs-key-types.ts'
 import { colorWanted, palette } from '../colors.ts'
@@ -37,7 +48,7 @@ export const ENGINE_CHOICES = ['local', 'aws', 'both'] as const
 export const FORMAT_CHOICES = ['pretty', 'json', 'junit'] as const
 
 /** Options of `iamspec run` */
-export interface RunCommandOptions {
+export interface RunCommandOptions extends AwsFlags {
   readonly engine: (typeof ENGINE_CHOICES)[number]
   readonly format: (typeof FORMAT_CHOICES)[number]
   readonly out?: string
@@ -89,7 +100,6 @@ export const runCommand = async (
   io: CliIo,
 ): Promise<ExitCode> => {
   const errColors = palette(colorWanted(io.env, io.stderrIsTty))
-  const outColors = palette(colorWanted(io.env, io.stdoutIsTty))
   const fail = (message: string): ExitCode => {
     io.err(`${errColors.red('error:')} ${message}\n`)
     return EXIT.invalid
@@ -97,11 +107,6 @@ export const runCommand = async (
   const failIssues = (issues: readonly Issue[]): ExitCode => {
     io.err(formatIssues(issues, errColors))
     return EXIT.invalid
-  }
-  if (options.engine !== 'local') {
-    return fail(
-      `the AWS engine is not available yet: \`--engine ${options.engine}\` cannot run; use \`--engine local\` (the default)`,
-    )
   }
   const found = findSuiteFiles(paths, io.cwd)
   if (found.problems.length > 0) {
@@ -121,14 +126,84 @@ export const runCommand = async (
   }
   const suites = selectCases(loaded.suites, { filters: options.filter, tags: options.tag })
   if (suites.length === 0) return fail(`no case matches ${selectionText(options)}`)
+
+  const usesAws = options.engine !== 'local'
+  let client: IAMClient | undefined
+  if (usesAws) {
+    // fail fast on missing credentials instead of one error per check
+    const session = await openAwsSession(options)
+    if (!session.ok) return fail(session.message)
+    client = session.client
+  }
+  try {
+    return await runWith(suites, account, client, options, io)
+  } finally {
+    client?.destroy()
+  }
+}
+
+/** What the suites leave to the account: principals without `policies`, `{ arn }` policies */
+const accountArns = (suites: readonly LoadedSuite[]): string[] => [
+  ...new Set(
+    suites.flatMap((s) => {
+      const r = unresolvedReferences(s)
+      return [...r.principals, ...r.managedPolicies]
+    }),
+  ),
+]
+
+/** The engines and judging of a run */
+const engineOptions = async (
+  client: IAMClient | undefined,
+  options: RunCommandOptions,
+  resolver: AccountSource['resolver'] | undefined,
+): Promise<Pick<RunOptions, 'engines' | 'judge' | 'explainDivergence'>> => {
+  if (!client) return { engines: [createLocalEngine()], judge: 'local' }
+  const { createAwsEngine, explainDivergence } = await import('../../core/aws/index.ts')
+  const engines: Engine[] = [
+    ...(options.engine !== 'aws' ? [createLocalEngine()] : []),
+    createAwsEngine({ client, ...(resolver ? { resolver } : {}) }),
+  ]
+  return { engines, judge: options.engine === 'aws' ? 'aws' : 'local', explainDivergence }
+}
+
+/** Runs selected suites (with the IAM client when AWS is used) and prints the report */
+const runWith = async (
+  suites: readonly LoadedSuite[],
+  given: AccountSource | undefined,
+  client: IAMClient | undefined,
+  options: RunCommandOptions,
+  io: CliIo,
+): Promise<ExitCode> => {
+  const errColors = palette(colorWanted(io.env, io.stderrIsTty))
+  const outColors = palette(colorWanted(io.env, io.stdoutIsTty))
+  const fail = (message: string): ExitCode => {
+    io.err(`${errColors.red('error:')} ${message}\n`)
+    return EXIT.invalid
+  }
+  let account = given
+  const arns = accountArns(suites)
+  // read what the suites leave to the account live when AWS is in use and no --snapshot was given
+  if (client && account === undefined && arns.length > 0) {
+    const { fetchLiveAccount } = await import('../../core/aws/index.ts')
+    try {
+      account = accountSourceOf(await fetchLiveAccount(client, arns), 'the live account')
+    } catch (error) {
+      return fail(`cannot read the account: ${await awsFailureText(error)}`)
+    }
+  }
   const missing = suites.flatMap((s) => accountProblems(s, account))
-  if (missing.length > 0) return failIssues(missing)
+  if (missing.length > 0) {
+    io.err(formatIssues(missing, errColors))
+    return EXIT.invalid
+  }
 
   const keyTypes = needsKeyTypes(suites) ? await loadKeyTypes() : undefined
   const resolver = account?.resolver
+  const engines = await engineOptions(client, options, resolver)
   const progress = progressLine(io, 'running checks')
   const start = performance.now()
-  const outcome = await runSelected(suites, { resolver, keyTypes }, progress.update)
+  const outcome = await runSelected(suites, { resolver, keyTypes, ...engines }, progress.update)
   progress.done()
   const durationMs = performance.now() - start
   const { report, checks } = outcome
@@ -136,8 +211,9 @@ export const runCommand = async (
   const fixtures = suites.flatMap((s) => fixturePolicies(s, resolver))
   const view: ReportView = {
     report,
-    judge: 'local',
-    explanations: explainProblems(checks, report.results),
+    judge: engines.judge ?? 'local',
+    // full explanations come from the local evaluator: only when it is the judge
+    explanations: engines.judge === 'aws' ? new Map() : explainProblems(checks, report.results),
     locate: statementLocator(statementFinder(fixtures)),
     suiteFiles: new Map(suites.map((s) => [s.id, s.file])),
     skipped: outcome.skipped,

@@ -6,6 +6,7 @@
  * @module
  */
 import type { CheckResult } from '../../core/suite/index.ts'
+import { divergenceLines } from './divergence.ts'
 import {
   decidingLocation,
   explanationOf,
@@ -37,8 +38,10 @@ const failureBody = (view: ReportView, i: number): string => {
   if (why) lines.push(`why: ${why}`)
   const where = decidingLocation(view, i)
   if (where) lines.push(`deciding statement: ${where}`)
-  if (r.divergent) lines.push(`divergent: local ${decisionOf(r.local)}, aws ${decisionOf(r.aws)}`)
-  if (r.divergenceCause) lines.push(`divergence cause: ${r.divergenceCause}`)
+  if (r.divergent) {
+    lines.push(`divergent: local ${decisionOf(r.local)}, aws ${decisionOf(r.aws)}`)
+    lines.push(...divergenceLines(view, i))
+  }
   return lines.join('\n')
 }
 
@@ -58,9 +61,11 @@ const testcase = (view: ReportView, i: number, file: string | undefined): string
     const message = `engines diverge: local ${decisionOf(r.local)}, aws ${decisionOf(r.aws)}${r.divergenceCause ? ` (${r.divergenceCause})` : ''}`
     const element = view.failOnDivergence
       ? `<failure${xmlAttributes({ message, type: 'divergent' })}>${escapeXmlText(failureBody(view, i))}</failure>`
-      : `<system-out>${escapeXmlText(message)}</system-out>`
+      : `<system-out>${escapeXmlText([message, ...divergenceLines(view, i)].join('\n'))}</system-out>`
     return `${open}>\n      ${element}\n    </testcase>`
   }
+  if (r.aws && 'skipped' in r.aws)
+    return `${open}>\n      <system-out>${escapeXmlText(`aws skipped (not a failure): ${r.aws.skipped}`)}</system-out>\n    </testcase>`
   return `${open}/>`
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CheckResult, RunSummary } from '../../core/suite/index.ts'
 import type { Palette } from '../colors.ts'
+import { awsSkips, divergenceLines } from './divergence.ts'
 import {
   checkLabel,
   decidingLocation,
@@ -29,9 +30,14 @@ const otherEngine = (result: CheckResult): string => {
 export const checkLine = (view: ReportView, i: number, c: Palette): string | undefined => {
   const result = view.report.results[i]!
   const label = checkLabel(result)
+  const sides = result.divergent
+    ? divergenceLines(view, i)
+        .map((l) => `\n    ${c.dim(l)}`)
+        .join('')
+    : ''
   if (result.status === 'error') return `${c.red('ERROR')} ${label}: ${result.message ?? 'the check failed'}`
   const divergence = result.divergent
-    ? ` ${c.yellow('[divergent:')} ${otherEngine(result)}${result.divergenceCause ? `, ${result.divergenceCause}` : ''}${c.yellow(']')}`
+    ? ` ${c.yellow('[divergent:')} ${otherEngine(result)}${result.divergenceCause ? `, ${result.divergenceCause}` : ''}${c.yellow(']')}${sides}`
     : ''
   if (result.status === 'failed') {
     const actual = judgedDecision(result, view.judge)?.decision ?? 'no decision'
@@ -44,7 +50,7 @@ export const checkLine = (view: ReportView, i: number, c: Palette): string | und
   }
   if (result.divergent) {
     const tag = view.failOnDivergence ? c.red('DIVERGENT') : c.yellow('DIVERGENT')
-    return `${tag} ${label}: ${otherEngine(result)}${result.divergenceCause ? ` (${result.divergenceCause})` : ''}`
+    return `${tag} ${label}: ${otherEngine(result)}${result.divergenceCause ? ` (${result.divergenceCause})` : ''}${sides}`
   }
   return undefined
 }
@@ -77,6 +83,15 @@ export const formatPretty = (view: ReportView, c: Palette): string => {
     const line = checkLine(view, i, c)
     if (line !== undefined) lines.push(line)
   })
+  const skips = awsSkips(view.report.results)
+  if (skips.count > 0) {
+    const reasons = skips.reasons.map(([reason, n]) => `${n} × ${reason}`).join('; ')
+    lines.push(
+      c.dim(
+        `aws skipped ${plural(skips.count, 'check')} the simulator cannot model (not failures): ${reasons}`,
+      ),
+    )
+  }
   if (lines.length > 0) lines.push('')
   lines.push(
     summaryLine(

@@ -97,11 +97,13 @@ describe('iamspec run', () => {
     expect(run.stderr).toContain('no case matches `--tag nothing`')
   })
 
-  it.each(['aws', 'both'])('exits 2 with a clear error when --engine is %s', (engine) => {
-    const run = iamspec(['run', 'examples/', '--engine', engine])
+  it.each(['aws', 'both'])('exits 2 with a clear error when --engine is %s without credentials', (engine) => {
+    const run = iamspec(['run', 'examples/', '--engine', engine], {
+      env: { AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent' },
+    })
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
-    expect(run.stderr).toContain('the AWS engine is not available yet')
+    expect(run.stderr).toContain('cannot resolve aws credentials')
   })
 
   it('writes the report to the file and the pretty report to stdout when --out is given', () => {

@@ -39,6 +39,7 @@ const isFresh = (): boolean => {
     const sources = Math.max(
       newestSource(join(ROOT, 'cli')),
       newestSource(join(ROOT, 'core')),
+      newestSource(join(ROOT, 'functions')),
       statSync(join(ROOT, 'package.json')).mtimeMs,
     )
     return built >= sources

@@ -38,7 +38,12 @@ describe('checkLine', () => {
       aws: { decision: 'implicitDeny', matchedStatements: [], missingContextKeys: [] },
     })
     expect(checkLine(view([divergent]), 0, plain)).toBe(
-      'DIVERGENT unit › dev reads: s3:GetObject arn:aws:s3:::data/x: local allowed, aws implicitDeny (simulator ignores X)',
+      [
+        'DIVERGENT unit › dev reads: s3:GetObject arn:aws:s3:::data/x: local allowed, aws implicitDeny (simulator ignores X)',
+        '    local allowed; statements: Allow `Work` of `base` (identity) at suites/unit.iamspec.yaml:10:15; missing context keys: none',
+        '    aws   implicitDeny; statements: none; missing context keys: none',
+        '    cause: simulator ignores X',
+      ].join('\n'),
     )
   })
 
