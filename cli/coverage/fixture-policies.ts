@@ -58,21 +58,29 @@ export const suitePolicies = (suite: LoadedSuite): FixturePolicy[] => {
   }
   for (const [name, p] of suite.principals) {
     const at = `principals.${name}`
-    refList(p.policies).forEach((ref, i) => add(ref, `${at}.policies[${i}]`, 'identity'))
+    refList(p.policies).forEach((ref, i) => {
+      add(ref, `${at}.policies[${i}]`, 'identity')
+    })
     add(p.permissionsBoundary, `${at}.permissionsBoundary`, 'boundary')
     add(p.sessionPolicy, `${at}.sessionPolicy`, 'session')
     add(p.trustPolicy, `${at}.trustPolicy`, 'trust')
   }
   for (const [name, g] of suite.groups) {
-    g.policies.forEach((ref, i) => add(ref, `groups.${name}.policies[${i}]`, 'identity'))
+    g.policies.forEach((ref, i) => {
+      add(ref, `groups.${name}.policies[${i}]`, 'identity')
+    })
   }
   for (const r of suite.resources) add(r.policy, `resources.${r.name}.policy`, 'resource')
-  suite.organization?.scps.forEach((level, l) =>
-    level.policies.forEach((ref, i) => add(ref, `organization.scps[${l}].policies[${i}]`, 'scp')),
-  )
-  suite.organization?.rcps.forEach((level, l) =>
-    level.policies.forEach((ref, i) => add(ref, `organization.rcps[${l}].policies[${i}]`, 'rcp')),
-  )
+  suite.organization?.scps.forEach((level, l) => {
+    level.policies.forEach((ref, i) => {
+      add(ref, `organization.scps[${l}].policies[${i}]`, 'scp')
+    })
+  })
+  suite.organization?.rcps.forEach((level, l) => {
+    level.policies.forEach((ref, i) => {
+      add(ref, `organization.rcps[${l}].policies[${i}]`, 'rcp')
+    })
+  })
   return out
 }
 

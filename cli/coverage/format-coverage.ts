@@ -7,7 +7,9 @@ import type { Palette } from '../colors.ts'
 import type { Coverage, PolicyCoverage, StatementCoverage } from './compute-coverage.ts'
 
 const place = (p: PolicyCoverage, s: StatementCoverage): string =>
-  p.fixture.file && s.line > 0 ? `${p.fixture.file}:${s.line}:${s.column}` : (p.fixture.file ?? p.fixture.path)
+  p.fixture.file && s.line > 0
+    ? `${p.fixture.file}:${s.line}:${s.column}`
+    : (p.fixture.file ?? p.fixture.path)
 
 const statementName = (s: StatementCoverage): string => `#${s.index}${s.sid ? ` ${s.sid}` : ''} (${s.effect})`
 

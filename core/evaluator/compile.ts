@@ -75,10 +75,7 @@ const compileStatement = (statement: Statement, document: PolicyDocument): Compi
   notResource: statement.notResource
     ? compileResourceList(statement.notResource, document.version)
     : undefined,
-  conditions:
-    statement.conditions.length > 0
-      ? compileConditionBlock(statement.conditions, document.version)
-      : undefined,
+  conditions: statement.conditions.length > 0 ? sharedConditionBlock(statement, document) : undefined,
 })
 
 const canApplyTo = (compiled: CompiledStatement, service: string): boolean => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { palette } from '../../../../cli/colors.ts'
 import { computeCoverage, usesOfResults } from '../../../../cli/coverage/compute-coverage.ts'
-import { fixturePolicies, statementLocator, statementFinder } from '../../../../cli/coverage/fixture-policies.ts'
+import {
+  fixturePolicies,
+  statementFinder,
+  statementLocator,
+} from '../../../../cli/coverage/fixture-policies.ts'
 import { coveragePercent, formatCoverage } from '../../../../cli/coverage/format-coverage.ts'
 import { loadUnitSuite, result } from '../cli-fixtures.ts'
 
@@ -23,7 +27,9 @@ describe('statementFinder', () => {
   it('tells policies apart by the statement position when they share a name', () => {
     const ops = fixtures[1]!.policy.document.statements[0]!.span
     expect(find('unit', { policy: 'base', index: 0, position: ops })?.fixture).toBe(fixtures[1])
-    expect(find('unit', { policy: 'base', index: 0, position: { line: 10, column: 15 } })?.fixture).toBe(fixtures[0])
+    expect(find('unit', { policy: 'base', index: 0, position: { line: 10, column: 15 } })?.fixture).toBe(
+      fixtures[0],
+    )
   })
 
   it('finds nothing when the policy, index or suite is unknown', () => {
@@ -33,18 +39,28 @@ describe('statementFinder', () => {
   })
 
   it('places a statement as file:line:column when its position is known', () => {
-    expect(statementLocator(find)('unit', { policy: 'base', index: 1, position: { line: 14, column: 15 } })).toBe(
-      'suites/unit.iamspec.yaml:14:15',
-    )
+    expect(
+      statementLocator(find)('unit', { policy: 'base', index: 1, position: { line: 14, column: 15 } }),
+    ).toBe('suites/unit.iamspec.yaml:14:15')
   })
 })
 
 describe('computeCoverage', () => {
   it('counts each check once per statement when checks rely on statements', () => {
-    const uses = usesOfResults([result(), result(), result({ local: { decision: 'implicitDeny', matchedStatements: [], missingContextKeys: [] } })])
+    const uses = usesOfResults([
+      result(),
+      result(),
+      result({ local: { decision: 'implicitDeny', matchedStatements: [], missingContextKeys: [] } }),
+    ])
     const coverage = computeCoverage(fixtures, [
       ...uses,
-      { suite: 'unit', statements: [{ policy: 'base', index: 1 }, { policy: 'base', index: 1 }] },
+      {
+        suite: 'unit',
+        statements: [
+          { policy: 'base', index: 1 },
+          { policy: 'base', index: 1 },
+        ],
+      },
     ])
     expect(coverage.total).toBe(3)
     expect(coverage.covered).toBe(2)
