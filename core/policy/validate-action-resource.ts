@@ -23,20 +23,30 @@ export const checkActionPattern = (text: string): string | undefined => {
   return `\`${text}\` is not a valid \`service:action\` (letters, digits, \`-\`, \`_\`, \`*\` and \`?\`)`
 }
 
+/** Reads a string-or-list element and reports every entry the check finds a problem with */
+const validatePatternList = (
+  node: SourceNode,
+  path: string,
+  sink: IssueSink,
+  element: string,
+  check: (text: string) => string | undefined,
+  code: 'invalid-action' | 'invalid-arn',
+): string[] => {
+  const items = readStringList(node, path, sink, `\`${element}\``)
+  for (const item of items) {
+    const problem = check(item.value)
+    if (problem !== undefined) report(sink, code, problem, item.path, item.span)
+  }
+  return items.map((item) => item.value)
+}
+
 /** Reads and checks an Action or NotAction element; returns the strings as written */
 export const validateActionList = (
   node: SourceNode,
   path: string,
   sink: IssueSink,
   element: string,
-): string[] => {
-  const items = readStringList(node, path, sink, `\`${element}\``)
-  for (const item of items) {
-    const problem = checkActionPattern(item.value)
-    if (problem !== undefined) report(sink, 'invalid-action', problem, item.path, item.span)
-  }
-  return items.map((item) => item.value)
-}
+): string[] => validatePatternList(node, path, sink, element, checkActionPattern, 'invalid-action')
 
 /** Reads and checks a Resource or NotResource element; returns the strings as written */
 export const validateResourceList = (
@@ -44,11 +54,4 @@ export const validateResourceList = (
   path: string,
   sink: IssueSink,
   element: string,
-): string[] => {
-  const items = readStringList(node, path, sink, `\`${element}\``)
-  for (const item of items) {
-    const problem = checkResourcePattern(item.value)
-    if (problem !== undefined) report(sink, 'invalid-arn', problem, item.path, item.span)
-  }
-  return items.map((item) => item.value)
-}
+): string[] => validatePatternList(node, path, sink, element, checkResourcePattern, 'invalid-arn')
