@@ -50,18 +50,28 @@ export const negate = (positive: ConditionOperator, name: string): ConditionOper
   negated: true,
 })
 
+/** How many request values a parser remembers before it starts over */
+const MEMO_LIMIT = 1024
+
 /**
- * Wraps a request-value parser in a one-entry memo: a test with several policy values parses the same
- * request value once. Pure: the memo only remembers the last text and its parse
+ * Wraps a request-value parser in a bounded memo: request contexts repeat a few values (times, source
+ * addresses, ages) across many tests and requests, so each distinct text is parsed once. Parsers are
+ * pure, so remembering their answers changes nothing but speed
  */
 export const memoizeLast = <T>(parse: (text: string) => T): ((text: string) => T) => {
+  const memo = new Map<string, T>()
   let lastText: string | undefined
   let lastValue: T
   return (text) => {
-    if (text !== lastText) {
-      lastValue = parse(text)
-      lastText = text
+    if (text === lastText) return lastValue
+    let value = memo.get(text)
+    if (value === undefined && !memo.has(text)) {
+      value = parse(text)
+      if (memo.size >= MEMO_LIMIT) memo.clear()
+      memo.set(text, value)
     }
+    lastText = text
+    lastValue = value as T
     return lastValue
   }
 }
