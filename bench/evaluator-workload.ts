@@ -7,7 +7,7 @@
 
 import { policySetFor } from '../core/evaluator/check.ts'
 import { deriveContext } from '../core/evaluator/derive-context.ts'
-import type { Identity, ResourceModel } from '../core/evaluator/model.ts'
+import type { CheckInput, Identity, ResourceModel } from '../core/evaluator/model.ts'
 import type { AuthorizationRequest, ContextValue, PolicySet } from '../core/evaluator/types.ts'
 import { parsePolicyValue } from '../core/policy/index.ts'
 import type { NamedPolicy } from '../core/policy/types.ts'
@@ -132,6 +132,8 @@ export interface Workload {
   readonly identity: Identity
   readonly requests: readonly AuthorizationRequest[]
   readonly policySets: readonly PolicySet[]
+  /** The same requests as checks (identity, resource, the author's context), for evaluateCheck */
+  readonly checks: readonly CheckInput[]
 }
 
 /** Builds the seeded workload */
@@ -202,6 +204,7 @@ export const buildWorkload = (count = 10_000, seed = 42): Workload => {
   }
   const requests: AuthorizationRequest[] = []
   const policySets: PolicySet[] = []
+  const checks: CheckInput[] = []
   const seen = new Set<string>()
   while (requests.length < count) {
     const action = pick(ACTIONS)
@@ -254,6 +257,7 @@ export const buildWorkload = (count = 10_000, seed = 42): Workload => {
       context: deriveContext(identity, resource, overrides),
     })
     policySets.push(policySetFor(identity, resource))
+    checks.push({ identity, action, resource, context: overrides })
   }
-  return { identity, requests, policySets }
+  return { identity, requests, policySets, checks }
 }

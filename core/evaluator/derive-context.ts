@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  * @module
  */
+import { contextKey } from './context-key.ts'
 import type { Identity, ResourceModel } from './model.ts'
 import type { CallerType, ContextValue, RequestContext } from './types.ts'
 
@@ -51,12 +52,12 @@ export const derivedContext = (
   else if (c.type === 'anonymous') ctx.set('aws:userid', single('anonymous'))
   if (identity.sourceIdentity) ctx.set('aws:sourceidentity', single(identity.sourceIdentity))
   for (const [key, value] of Object.entries(identity.tags))
-    ctx.set(`aws:principaltag/${key.toLowerCase()}`, single(value))
+    ctx.set(contextKey(`aws:principaltag/${key}`), single(value))
   if (resource) {
     const owner = resource.account ?? c.account
     if (owner && resource.arn !== '*') ctx.set('aws:resourceaccount', single(owner))
     for (const [key, value] of Object.entries(resource.tags))
-      ctx.set(`aws:resourcetag/${key.toLowerCase()}`, single(value))
+      ctx.set(contextKey(`aws:resourcetag/${key}`), single(value))
   }
   return ctx
 }
@@ -68,6 +69,6 @@ export const deriveContext = (
   overrides: RequestContext,
 ): RequestContext => {
   const ctx = derivedContext(identity, resource)
-  for (const [key, value] of overrides) ctx.set(key.toLowerCase(), value)
+  for (const [key, value] of overrides) ctx.set(contextKey(key), value)
   return ctx
 }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { contextKey } from '../evaluator/index.ts'
 import type { ContextValue, ContextValueType, RequestContext } from '../evaluator/types.ts'
 import type { SourceNode } from '../policy/source-node.ts'
 import type { ContextEntrySpec, ContextSpec } from './types.ts'
@@ -60,7 +61,7 @@ export const readContextValue = (key: string, node: SourceNode): ContextEntrySpe
 export const readContext = (node: SourceNode | undefined): ContextSpec => {
   const out = new Map<string, ContextEntrySpec | null>()
   if (node?.kind !== 'object') return out
-  for (const entry of node.entries) out.set(entry.key.toLowerCase(), readContextValue(entry.key, entry.value))
+  for (const entry of node.entries) out.set(contextKey(entry.key), readContextValue(entry.key, entry.value))
   return out
 }
 

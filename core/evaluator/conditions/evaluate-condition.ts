@@ -18,7 +18,9 @@
  *   operator, exactly like a value that is valid and different.
  * @module
  */
+
 import type { ConditionTest, PolicyVersion } from '../../policy/types.ts'
+import { contextKey } from '../context-key.ts'
 import type { EvaluationError, RequestContext } from '../types.ts'
 import {
   multivaluedVariableError,
@@ -209,7 +211,7 @@ const compileComparison = (
  * values with variables are re-resolved per request only when the operator and Version allow them
  */
 export const compileConditionTest = (test: ConditionTest, version: PolicyVersion): CompiledConditionTest => {
-  const key = test.key.toLowerCase()
+  const key = contextKey(test.key)
   const op = findConditionOperator(test.baseOperator)
   if (op === undefined) return compileUnknown(test, key)
   if (op.family === 'null') return compileNull(test, key, op)

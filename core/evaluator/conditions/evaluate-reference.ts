@@ -4,7 +4,9 @@
  * path agrees with it.
  * @module
  */
+
 import type { ConditionTest, PolicyVersion } from '../../policy/types.ts'
+import { contextKey } from '../context-key.ts'
 import { parseTemplate, substituteVariables, usesVariables } from '../policy-variables.ts'
 import type { EvaluationError, RequestContext, TraceOutcome } from '../types.ts'
 import {
@@ -27,7 +29,7 @@ export const evaluateConditionTestReference = (
   version: PolicyVersion,
   trace = false,
 ): ConditionTestResult => {
-  const key = test.key.toLowerCase()
+  const key = contextKey(test.key)
   const entry = context.get(key)
   const values = entry?.values ?? []
   const missingKey = entry === undefined ? key : undefined

@@ -58,11 +58,17 @@ export const parseIpv4Number = (text: string): number | undefined => {
 
 const maskOf = (bits: number): number => (bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0)
 
+const isIpv4Mapped = (v6: ipaddr.IPv6): boolean => {
+  const p = v6.parts
+  return p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0xffff
+}
+
 const inRange = (address: Address, network: Address, bits: number): boolean => {
   if (address.kind() === network.kind()) return address.match(network, bits)
   if (address.kind() === 'ipv6') {
     const v6 = address as ipaddr.IPv6
-    return v6.isIPv4MappedAddress() && v6.toIPv4Address().match(network, bits)
+    // ::ffff:a.b.c.d; checked on the parts, since ipaddr's isIPv4MappedAddress walks every special range
+    return isIpv4Mapped(v6) && v6.toIPv4Address().match(network, bits)
   }
   return (address as ipaddr.IPv4).toIPv4MappedAddress().match(network, bits)
 }
