@@ -6,12 +6,12 @@
  * @module
  */
 import type { LoadedSuite } from '../../core/suite/index.ts'
+import { traceCheck } from '../../core/suite/index.ts'
 import type { AccountSource } from '../account/account-problems.ts'
 import { loadAccountSource } from '../account/load-snapshot.ts'
 import { keyTypesOf, loadCatalog } from '../catalog/load-key-types.ts'
 import { colorWanted, palette } from '../colors.ts'
 import { fixturePolicies, statementFinder, statementLocator } from '../coverage/fixture-policies.ts'
-import { traceCheck } from '../evaluate/trace-check.ts'
 import { EXIT, type ExitCode } from '../exit-codes.ts'
 import { parseContextArgs } from '../explain/context-args.ts'
 import { buildExplainCheck, emptySuite } from '../explain/explain-request.ts'

@@ -16,6 +16,7 @@ import {
   type Engine,
   type LoadedSuite,
   type RunOptions,
+  traceCheck,
   unresolvedReferences,
 } from '../../core/suite/index.ts'
 import { type AccountSource, accountProblems } from '../account/account-problems.ts'
@@ -28,7 +29,6 @@ import { computeCoverage, type StatementUse, usesOfResults } from '../coverage/c
 import { fixturePolicies, statementFinder, statementLocator } from '../coverage/fixture-policies.ts'
 import { formatCoverage } from '../coverage/format-coverage.ts'
 import { runSelected } from '../evaluate/run-selected.ts'
-import { traceCheck } from '../evaluate/trace-check.ts'
 import { EXIT, type ExitCode } from '../exit-codes.ts'
 import { findSuiteFiles } from '../files/find-suite-files.ts'
 import { loadSuiteFiles } from '../files/load-suite-files.ts'

@@ -7,9 +7,9 @@
 import { explainDecision, REASONS, type ReasonCode, renderTrace } from '../../core/evaluator/index.ts'
 import type { Decision, EvaluationResult, TraceNode } from '../../core/evaluator/types.ts'
 import type { Check } from '../../core/suite/index.ts'
+import { decidingResult, type TracedCheck } from '../../core/suite/index.ts'
 import type { Palette } from '../colors.ts'
 import type { StatementLocator } from '../coverage/fixture-policies.ts'
-import { decidingResult, type TracedCheck } from '../evaluate/trace-check.ts'
 
 const reasonText = (code: string): string => (code in REASONS ? REASONS[code as ReasonCode] : code)
 

@@ -7,7 +7,7 @@
 import { explainDecision } from '../../core/evaluator/index.ts'
 import type { EvaluationResult, MatchedStatement } from '../../core/evaluator/types.ts'
 import type { EngineDecision } from '../../core/suite/index.ts'
-import { decidingResult, type TracedCheck } from '../evaluate/trace-check.ts'
+import { decidingResult, type TracedCheck } from '../../core/suite/index.ts'
 
 const hopPrefix = (index: number, action: string, role: string): string =>
   `via[${index}] ${action} on \`${role}\`: `

@@ -60,6 +60,7 @@ export { buildResourceModel, findFixture, resourceOwner } from './resource-model
 export { judgeOf, type RunOptions, runChecks, runSuite, runSuites } from './run-suite.ts'
 export { suiteSchema } from './schema.ts'
 export { describeNode, formatPath, nodeAt, type SourcePath } from './source-path.ts'
+export { decidingResult, type TracedCheck, type TracedHop, traceCheck } from './trace-check.ts'
 export { isTrustAction, TRUST_ACTIONS } from './trust-actions.ts'
 export type {
   CaseSpec,

@@ -3,11 +3,11 @@
  * with that hop's decision, and says which hop), then evaluates the request as the final identity.
  * @module
  */
-import { assumeRole, evaluateCheck } from '../evaluator/check.ts'
 import type { EvaluationResult, ExplainLevel } from '../evaluator/types.ts'
 import type { Check } from './check.ts'
 import type { Engine, EngineResult } from './engine.ts'
 import type { EngineDecision, HopRefusal, ReportedStatement } from './report-types.ts'
+import { traceCheck } from './trace-check.ts'
 
 /** Options of the local engine */
 export interface LocalEngineOptions {
@@ -39,31 +39,15 @@ export const toEngineDecision = (result: EvaluationResult, hop?: HopRefusal): En
   }
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
-/** Decides one check locally */
+/** Decides one check locally: the refused hop's decision, else the request's */
 export const evaluateLocally = (check: Check, explain: ExplainLevel): EngineResult => {
-  if (check.unresolved !== undefined || !check.identity || !check.resourceModel) {
-    return { error: check.unresolved ?? 'the check could not be built' }
+  const traced = traceCheck(check, explain)
+  if ('error' in traced) return traced
+  if (traced.refusedAt !== undefined) {
+    const hop = traced.hops[traced.refusedAt]!
+    return toEngineDecision(hop.result, { index: traced.refusedAt, role: hop.roleArn, action: hop.action })
   }
-  try {
-    let identity = check.identity
-    for (const [index, step] of check.via.entries()) {
-      if (!step.hop) return { error: `via[${index}]: role \`${step.roleArn}\` could not be resolved` }
-      const outcome = assumeRole(identity, step.hop, { explain })
-      if (outcome.result.decision !== 'allowed' || !outcome.session) {
-        return toEngineDecision(outcome.result, { index, role: step.roleArn, action: outcome.action })
-      }
-      identity = outcome.session
-    }
-    const result = evaluateCheck(
-      { identity, action: check.action, resource: check.resourceModel, context: check.context },
-      { explain },
-    )
-    return toEngineDecision(result)
-  } catch (error) {
-    return { error: `local evaluator failed: ${messageOf(error)}` }
-  }
+  return toEngineDecision(traced.final!)
 }
 
 /** Creates the local evaluator engine */

@@ -5,8 +5,8 @@
  * @module
  */
 import { useState } from 'preact/hooks'
-import type { TracedCheck } from '../../../cli/evaluate/trace-check.ts'
 import type { TraceNode } from '../../../core/evaluator/types.ts'
+import type { TracedCheck } from '../../../core/suite/trace-check.ts'
 import { DecisionChip } from './chips.tsx'
 import { Icon, type IconName } from './icon.tsx'
 

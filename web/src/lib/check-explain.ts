@@ -5,7 +5,7 @@
  * each statement, so matched statements can be shown in place. Loaded on demand (core is heavy).
  * @module
  */
-import { type TracedCheck, traceCheck } from '../../../cli/evaluate/trace-check.ts'
+
 import { DIVERGENCE_CAUSES } from '../../../core/aws/divergence-causes.ts'
 import { CONDITION_REASONS } from '../../../core/evaluator/conditions/index.ts'
 import { REASONS } from '../../../core/evaluator/index.ts'
@@ -16,6 +16,7 @@ import {
   type LoadedSuite,
   loadSuite,
 } from '../../../core/suite/index.ts'
+import { type TracedCheck, traceCheck } from '../../../core/suite/trace-check.ts'
 
 /** A statement's place in the suite text */
 export interface StatementLines {

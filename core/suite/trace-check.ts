@@ -1,13 +1,12 @@
 /**
  * Deciding one check again with the evaluator's explanation kept: every via hop's AssumeRole result
  * and the final request's, with the trace when asked. The runner's local engine keeps only the
- * report's view; `explain`, failure messages and statement coverage need the full results.
- * Mirrors core/suite's evaluateLocally step for step.
+ * report's view, built from this; `explain`, failure messages, statement coverage and the dashboard's
+ * check view need the full results.
  * @module
  */
-import { assumeRole, evaluateCheck } from '../../core/evaluator/index.ts'
-import type { EvaluationResult, ExplainLevel } from '../../core/evaluator/types.ts'
-import type { Check } from '../../core/suite/index.ts'
+import { assumeRole, type EvaluationResult, type ExplainLevel, evaluateCheck } from '../evaluator/index.ts'
+import type { Check } from './check.ts'
 
 /** One via hop's AssumeRole evaluation */
 export interface TracedHop {
