@@ -44,12 +44,17 @@ export interface DecisionOutcome {
   readonly viaResource: boolean
 }
 
-const deny = (decision: Decision, reason: ReasonCode): DecisionOutcome => ({
-  decision,
-  reason,
-  viaIdentity: false,
-  viaResource: false,
-})
+/** A deny outcome; there are few, each made once and shared by every decision */
+const deny = (decision: Decision, reason: ReasonCode): DecisionOutcome =>
+  Object.freeze({ decision, reason, viaIdentity: false, viaResource: false })
+
+const EXPLICIT_DENY = deny('explicitDeny', 'explicit-deny')
+const SCP_NO_ALLOW = deny('implicitDeny', 'scp-level-no-allow')
+const ENDPOINT_NO_ALLOW = deny('implicitDeny', 'policy-type-no-allow')
+const CROSS_ACCOUNT = deny('implicitDeny', 'cross-account-needs-both')
+const RESOURCE_POLICY_REQUIRED = deny('implicitDeny', 'resource-policy-required')
+const ACCOUNT_GRANT_NEEDS_IDENTITY = deny('implicitDeny', 'account-grant-needs-identity')
+const NO_ALLOW = deny('implicitDeny', 'no-allow')
 
 /**
  * True when a same-account resource-policy grant in this form is enough on its own, given which
@@ -68,23 +73,23 @@ const grantOverrides = (form: PrincipalForm, f: DecisionFacts): boolean => {
 /** Combines the facts into a decision */
 export const decide = (f: DecisionFacts): DecisionOutcome => {
   // 1. An explicit deny in any policy wins
-  if (f.explicitDeny) return deny('explicitDeny', 'explicit-deny')
+  if (f.explicitDeny) return EXPLICIT_DENY
   // 2-3. RCPs only deny (RCPFullAWSAccess allows at every level). SCPs need an Allow at every level;
   // AWS reports a missing SCP Allow as an implicit deny ("no service control policy allows")
-  if (!f.scpAllows) return deny('implicitDeny', 'scp-level-no-allow')
-  if (!f.endpointAllows) return deny('implicitDeny', 'policy-type-no-allow')
+  if (!f.scpAllows) return SCP_NO_ALLOW
+  if (!f.endpointAllows) return ENDPOINT_NO_ALLOW
   const identitySide = f.identityAllows && f.boundaryAllows && f.sessionAllows
   const grant = f.resourceGrant
   if (!f.sameAccount) {
     // 5. Cross-account: the trusted account's identity side and the trusting account's resource policy
     if (identitySide && grant !== undefined)
       return { decision: 'allowed', reason: 'allowed-by-all-required', viaIdentity: true, viaResource: true }
-    return deny('implicitDeny', 'cross-account-needs-both')
+    return CROSS_ACCOUNT
   }
   const grantSuffices = grant !== undefined && grantOverrides(grant, f)
   if (f.resourcePolicyKind !== 'standard') {
     // Trust policies and KMS key policies must always allow the caller themselves
-    if (grant === undefined) return deny('implicitDeny', 'resource-policy-required')
+    if (grant === undefined) return RESOURCE_POLICY_REQUIRED
     if (grantSuffices)
       return {
         decision: 'allowed',
@@ -94,7 +99,7 @@ export const decide = (f: DecisionFacts): DecisionOutcome => {
       }
     if (identitySide)
       return { decision: 'allowed', reason: 'allowed-by-all-required', viaIdentity: true, viaResource: true }
-    return deny('implicitDeny', 'account-grant-needs-identity')
+    return ACCOUNT_GRANT_NEEDS_IDENTITY
   }
   // 4. Same account: resource-based and identity-based policies are a union, with the exceptions above
   if (identitySide)
@@ -111,5 +116,5 @@ export const decide = (f: DecisionFacts): DecisionOutcome => {
       viaIdentity: false,
       viaResource: true,
     }
-  return deny('implicitDeny', 'no-allow')
+  return NO_ALLOW
 }

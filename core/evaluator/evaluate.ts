@@ -33,6 +33,16 @@ export interface EvaluateInternalOptions extends EvaluateOptions {
 
 const NO_STATEMENTS: readonly MatchedStatement[] = []
 const NO_KEYS: readonly string[] = []
+const NO_ERRORS: readonly EvaluationResult['errors'][number][] = []
+const SCRATCH: Tally = newTally(false)
+
+const resetTally = (t: Tally): Tally => {
+  t.denies.length = 0
+  t.allows.length = 0
+  t.missingKeys.length = 0
+  t.errors.length = 0
+  return t
+}
 
 const typeNode = (
   type: PolicyType,
@@ -132,7 +142,9 @@ export const evaluate = (
     context: request.context,
     hasBoundary: policies.boundary !== undefined,
   }
-  const tally = newTally(trace)
+  // INVARIANT: evaluate never re-enters itself, so one scratch tally serves every untraced decision;
+  // what the result keeps of it is copied out below
+  const tally = trace ? newTally(true) : resetTally(SCRATCH)
 
   // SCP levels: an Allow is needed at every level (root, each OU, the account)
   let scpAllows = true
@@ -199,7 +211,7 @@ export const evaluate = (
   const outcome = decide(facts)
 
   let reasons: readonly MatchedStatement[] = NO_STATEMENTS
-  if (outcome.decision === 'explicitDeny') reasons = tally.denies
+  if (outcome.decision === 'explicitDeny') reasons = tally.denies.slice()
   else if (outcome.decision === 'allowed') {
     reasons = tally.allows
       .filter((a) => {
@@ -215,8 +227,8 @@ export const evaluate = (
     decision: outcome.decision,
     decisionReason: outcome.reason,
     reasons,
-    missingContextKeys: tally.missingKeys.length > 0 ? tally.missingKeys : NO_KEYS,
-    errors: tally.errors,
+    missingContextKeys: tally.missingKeys.length > 0 ? tally.missingKeys.slice() : NO_KEYS,
+    errors: tally.errors.length > 0 ? tally.errors.slice() : NO_ERRORS,
   }
   if (!traceOut) return result
   const decisionNode: TraceNode = {
