@@ -4,6 +4,7 @@
  * The local server calls this same handler with events it builds from node:http requests.
  * @module
  */
+
 import middy from '@middy/core'
 import httpHeaderNormalizer from '@middy/http-header-normalizer'
 import httpRouterHandler from '@middy/http-router'
@@ -11,6 +12,7 @@ import { apiErrors } from './http/error-middleware.ts'
 import type { ApiContext, ApiEvent, ApiResult } from './http/types.ts'
 import { createTeam, createTeamToken } from './routes/admin.ts'
 import { health } from './routes/health.ts'
+import { me } from './routes/me.ts'
 import { createRun, getRun, listResults, listRuns } from './routes/runs.ts'
 import {
   createSuite,
@@ -25,6 +27,7 @@ import { validate } from './routes/validate.ts'
 
 const routes = httpRouterHandler<ApiEvent, ApiResult>([
   { method: 'GET', path: '/health', handler: health },
+  { method: 'GET', path: '/me', handler: me },
   { method: 'GET', path: '/suites', handler: listSuites },
   { method: 'POST', path: '/suites', handler: createSuite },
   { method: 'GET', path: '/suites/{id}', handler: getSuite },

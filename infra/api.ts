@@ -13,6 +13,7 @@ import { FUNCTION_ENV, HANDLERS, RESOURCE_NAMES } from './resource-names.ts'
 /** Every route of docs/api.md, as API Gateway route keys */
 export const API_ROUTES = [
   'GET /health',
+  'GET /me',
   'GET /suites',
   'POST /suites',
   'GET /suites/{id}',

@@ -4,10 +4,12 @@
  * @module
  */
 import { useEffect, useRef } from 'preact/hooks'
+import { getMe } from './api/endpoints.ts'
 import { useSession } from './auth/session.ts'
 import { AppHeader } from './components/app-header.tsx'
 import { PageHeader } from './components/page-parts.tsx'
 import { lazyView } from './lib/lazy-view.tsx'
+import { useAsync } from './lib/use-async.ts'
 import type { Route } from './router/routes.ts'
 import { useRoute } from './router/use-route.ts'
 import { RunView } from './views/run-view.tsx'
@@ -63,6 +65,8 @@ export const App = () => {
   const main = useRef<HTMLElement>(null)
   const first = useRef(true)
   const key = window.location.hash.split('?')[0] ?? ''
+  // The header names the token's team; until it is known (or if it cannot be) it says "Team"
+  const me = useAsync(() => (token ? getMe() : Promise.resolve(undefined)), [token])
 
   useEffect(() => {
     if (first.current) {
@@ -76,7 +80,7 @@ export const App = () => {
   if (!token) return <SignInView notice={notice} />
   return (
     <>
-      <AppHeader route={route} token={token} />
+      <AppHeader route={route} token={token} {...(me.value ? { team: me.value.teamName } : {})} />
       <main id="main" ref={main} class="main" tabIndex={-1}>
         <div key={key}>{viewOf(route)}</div>
       </main>

@@ -79,6 +79,7 @@ describe.skipIf(!available)('dashboard', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('iamspec.token'))).toBe(stack.token)
     await expect.poll(() => textOf(page.locator('.suites-table'))).toContain('mfa')
     await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await expect.poll(() => textOf(page.locator('.team-name'))).toBe('default')
   })
 
   it('creates a suite from an example', async () => {

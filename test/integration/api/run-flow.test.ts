@@ -20,6 +20,11 @@ describe('suite, run, results and regressions over http', () => {
     expect(answer.body).toEqual({ ok: true, version: expect.any(String) })
   })
 
+  it('names the team of the token on GET /me, and needs a token for it', async () => {
+    expect(await api.get('/me')).toMatchObject({ status: 200, body: { teamId: expect.any(String), teamName: 'default' } })
+    expect((await client(srv.url).get('/me')).status).toBe(401)
+  })
+
   it('runs a suite, pages its results and reports regressions when a check flips', async () => {
     // 2 actions x 150 resources + 2 single checks = 302 checks: 4 slices of 100
     const created = await api.post('/suites', bucketSuite('flow', { resources: 150 }))

@@ -33,6 +33,9 @@ export const collectPages = async <T>(
   return items
 }
 
+/** The team the signed-in token belongs to */
+export const getMe = (): Promise<{ teamId: string; teamName: string }> => apiRequest('/me')
+
 /** Every suite of the team */
 export const listSuites = (): Promise<SuiteSummary[]> =>
   collectPages((cursor) => apiRequest<Page<SuiteSummary>>('/suites', { query: { cursor, limit: 100 } }))
