@@ -21,7 +21,10 @@ describe('suite, run, results and regressions over http', () => {
   })
 
   it('names the team of the token on GET /me, and needs a token for it', async () => {
-    expect(await api.get('/me')).toMatchObject({ status: 200, body: { teamId: expect.any(String), teamName: 'default' } })
+    expect(await api.get('/me')).toMatchObject({
+      status: 200,
+      body: { teamId: expect.any(String), teamName: 'default' },
+    })
     expect((await client(srv.url).get('/me')).status).toBe(401)
   })
 
