@@ -254,7 +254,7 @@ export const buildWorkload = (count = 10_000, seed = 42): Workload => {
       action,
       resource: resource.arn,
       resourceAccount: resource.account,
-      context: deriveContext(identity, resource, overrides),
+      context: new Map(deriveContext(identity, resource, overrides)),
     })
     policySets.push(policySetFor(identity, resource))
     checks.push({ identity, action, resource, context: overrides })

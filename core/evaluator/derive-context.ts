@@ -6,6 +6,7 @@
  * @module
  */
 import { contextKey } from './context-key.ts'
+import { isCanonical, LayeredContext } from './layered-context.ts'
 import type { Identity, ResourceModel } from './model.ts'
 import type { CallerType, ContextValue, RequestContext } from './types.ts'
 
@@ -33,11 +34,8 @@ export const principalArnOf = (identity: Identity): string | undefined => {
   return c.arn
 }
 
-/** The keys IAM derives from the identity and the resource (lower-case keys) */
-export const derivedContext = (
-  identity: Identity,
-  resource: ResourceModel | undefined,
-): Map<string, ContextValue> => {
+/** The keys IAM derives from the identity alone (lower-case keys) */
+const identityKeys = (identity: Identity): Map<string, ContextValue> => {
   const ctx = new Map<string, ContextValue>()
   const c = identity.caller
   const principalArn = principalArnOf(identity)
@@ -53,22 +51,81 @@ export const derivedContext = (
   if (identity.sourceIdentity) ctx.set('aws:sourceidentity', single(identity.sourceIdentity))
   for (const [key, value] of Object.entries(identity.tags))
     ctx.set(contextKey(`aws:principaltag/${key}`), single(value))
-  if (resource) {
-    const owner = resource.account ?? c.account
-    if (owner && resource.arn !== '*') ctx.set('aws:resourceaccount', single(owner))
-    for (const [key, value] of Object.entries(resource.tags))
-      ctx.set(contextKey(`aws:resourcetag/${key}`), single(value))
-  }
   return ctx
 }
 
-/** The derived keys with the author's context laid over them */
+/** The aws:ResourceTag keys of a tag set */
+const resourceTagKeys = (tags: Readonly<Record<string, string>>): Map<string, ContextValue> => {
+  const ctx = new Map<string, ContextValue>()
+  for (const [key, value] of Object.entries(tags))
+    ctx.set(contextKey(`aws:resourcetag/${key}`), single(value))
+  return ctx
+}
+
+/** The aws:ResourceAccount of a resource, when it has one */
+const resourceAccountOf = (identity: Identity, resource: ResourceModel | undefined): string | undefined => {
+  if (!resource || resource.arn === '*') return undefined
+  return resource.account ?? identity.caller.account
+}
+
+/** The keys IAM derives from the identity and the resource (lower-case keys), as one Map */
+export const derivedContext = (
+  identity: Identity,
+  resource: ResourceModel | undefined,
+): Map<string, ContextValue> => {
+  const ctx = identityKeys(identity)
+  const owner = resourceAccountOf(identity, resource)
+  if (owner) ctx.set('aws:resourceaccount', single(owner))
+  if (resource) for (const [key, value] of resourceTagKeys(resource.tags)) ctx.set(key, value)
+  return ctx
+}
+
+// INVARIANT: identities, tag sets and request contexts are never mutated once built (all readonly),
+// so the layers derived from them are built once and shared
+const identityLayers = new WeakMap<Identity, ReadonlyMap<string, ContextValue>>()
+const tagLayers = new WeakMap<object, ReadonlyMap<string, ContextValue>>()
+const accountLayers = new Map<string, ReadonlyMap<string, ContextValue>>()
+const canonicalContexts = new WeakMap<RequestContext, RequestContext>()
+
+const cached = <K extends object, V>(cache: WeakMap<K, V>, key: K, build: (key: K) => V): V => {
+  let value = cache.get(key)
+  if (value === undefined) {
+    value = build(key)
+    cache.set(key, value)
+  }
+  return value
+}
+
+const accountLayer = (owner: string): ReadonlyMap<string, ContextValue> => {
+  let layer = accountLayers.get(owner)
+  if (layer === undefined) {
+    layer = new Map([['aws:resourceaccount', single(owner)]])
+    if (accountLayers.size >= 10_000) accountLayers.clear()
+    accountLayers.set(owner, layer)
+  }
+  return layer
+}
+
+/** The author's context with every key in canonical form (most already are: then it is used as is) */
+const canonicalContext = (context: RequestContext): RequestContext =>
+  cached(canonicalContexts, context, (c) =>
+    isCanonical(c, contextKey) ? c : new Map([...c].map(([k, v]) => [contextKey(k), v] as const)),
+  )
+
+/**
+ * The derived keys with the author's context laid over them. Built from layers (author's context,
+ * resource account, resource tags, identity), so a check costs lookups, not a new Map
+ */
 export const deriveContext = (
   identity: Identity,
   resource: ResourceModel | undefined,
   overrides: RequestContext,
 ): RequestContext => {
-  const ctx = derivedContext(identity, resource)
-  for (const [key, value] of overrides) ctx.set(contextKey(key), value)
-  return ctx
+  const owner = resourceAccountOf(identity, resource)
+  return new LayeredContext([
+    canonicalContext(overrides),
+    owner ? accountLayer(owner) : undefined,
+    resource ? cached(tagLayers, resource.tags, resourceTagKeys) : undefined,
+    cached(identityLayers, identity, identityKeys),
+  ])
 }
