@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Context } from 'aws-lambda'
@@ -69,15 +68,6 @@ export interface LocalServer {
 }
 
 /** True when the AWS SDK would find credentials (environment, profile files, container or web identity) */
-const hasAwsCredentials = (): boolean =>
-  Boolean(
-    process.env.AWS_ACCESS_KEY_ID ||
-      process.env.AWS_PROFILE ||
-      process.env.AWS_WEB_IDENTITY_TOKEN_FILE ||
-      process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI ||
-      process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
-  ) || existsSync(join(homedir(), '.aws', 'credentials'))
-
 /** A Lambda context for local invocations; no deadline, so middy sets no timeout */
 const lambdaContext = (requestId: string): Context =>
   ({
@@ -219,13 +209,6 @@ export const startLocalServer = async (options: LocalServerOptions): Promise<Loc
   }
   try {
     const { teamToken } = await prepareStore(repo, dynamo.created, options, dataDir, log)
-    if (!options.awsEngine) {
-      log(
-        hasAwsCredentials()
-          ? 'aws credentials found, but no aws engine is plugged in yet: runs asking for `aws` report it as skipped'
-          : 'no aws credentials: the aws engine is disabled; runs use the local evaluator',
-      )
-    }
     registerServices(apiId, services)
     const url = await listen(server, options.port, options.host ?? '127.0.0.1')
     let closing: Promise<void> | undefined
