@@ -28,6 +28,7 @@ import {
 import { isFinal, toRun } from './run-item.ts'
 import {
   batchGetAll,
+  collectGsiPartition,
   collectQuery,
   getItem,
   type Item,
@@ -97,20 +98,7 @@ export const listRuns = async (
 ): Promise<Page<RunRecord>> => {
   const limit = pageLimit(options.limit, 50, 1000)
   if (options.suiteId === undefined) {
-    const partition = runsGsiPk(teamId)
-    const { items, cursor } = await collectQuery(
-      ctx,
-      {
-        IndexName: TABLE_KEYS.gsi.name,
-        KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: { '#p': TABLE_KEYS.gsi.pk },
-        ExpressionAttributeValues: { ':p': partition },
-        ScanIndexForward: false,
-      },
-      limit,
-      options.cursor,
-      { [TABLE_KEYS.gsi.pk]: partition },
-    )
+    const { items, cursor } = await collectGsiPartition(ctx, runsGsiPk(teamId), limit, options.cursor, true)
     return { items: items.map(toRun), ...(cursor === undefined ? {} : { cursor }) }
   }
   const partition = suitePk(teamId, options.suiteId)

@@ -133,3 +133,25 @@ export const collectQuery = async (
   } while (startKey !== undefined && items.length < limit)
   return startKey === undefined ? { items } : { items, cursor: encodeCursor(startKey) }
 }
+
+/** Pages through one partition of the GSI (`gsi1pk` = partition), oldest first unless `newestFirst` */
+export const collectGsiPartition = (
+  ctx: StoreContext,
+  partition: string,
+  limit: number,
+  cursor: string | undefined,
+  newestFirst = false,
+): Promise<Collected> =>
+  collectQuery(
+    ctx,
+    {
+      IndexName: TABLE_KEYS.gsi.name,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': TABLE_KEYS.gsi.pk },
+      ExpressionAttributeValues: { ':p': partition },
+      ...(newestFirst ? { ScanIndexForward: false } : {}),
+    },
+    limit,
+    cursor,
+    { [TABLE_KEYS.gsi.pk]: partition },
+  )

@@ -14,7 +14,7 @@ import {
   type TokenRecord,
 } from './repository.ts'
 import {
-  collectQuery,
+  collectGsiPartition,
   getItem,
   type Item,
   isConditionFailed,
@@ -69,18 +69,8 @@ export const getTeam = async (ctx: StoreContext, teamId: string): Promise<TeamRe
 
 /** Every team, oldest first */
 export const listTeams = async (ctx: StoreContext, options: PageOptions = {}): Promise<Page<TeamRecord>> => {
-  const { items, cursor } = await collectQuery(
-    ctx,
-    {
-      IndexName: TABLE_KEYS.gsi.name,
-      KeyConditionExpression: '#p = :p',
-      ExpressionAttributeNames: { '#p': TABLE_KEYS.gsi.pk },
-      ExpressionAttributeValues: { ':p': TEAMS_GSI_PK },
-    },
-    pageLimit(options.limit, 100, 1000),
-    options.cursor,
-    { [TABLE_KEYS.gsi.pk]: TEAMS_GSI_PK },
-  )
+  const limit = pageLimit(options.limit, 100, 1000)
+  const { items, cursor } = await collectGsiPartition(ctx, TEAMS_GSI_PK, limit, options.cursor)
   return { items: items.map(toTeam), ...(cursor === undefined ? {} : { cursor }) }
 }
 
@@ -126,19 +116,8 @@ export const listTokens = async (
   teamId: string,
   options: PageOptions = {},
 ): Promise<Page<TokenRecord>> => {
-  const partition = tokensGsiPk(teamId)
-  const { items, cursor } = await collectQuery(
-    ctx,
-    {
-      IndexName: TABLE_KEYS.gsi.name,
-      KeyConditionExpression: '#p = :p',
-      ExpressionAttributeNames: { '#p': TABLE_KEYS.gsi.pk },
-      ExpressionAttributeValues: { ':p': partition },
-    },
-    pageLimit(options.limit, 100, 1000),
-    options.cursor,
-    { [TABLE_KEYS.gsi.pk]: partition },
-  )
+  const limit = pageLimit(options.limit, 100, 1000)
+  const { items, cursor } = await collectGsiPartition(ctx, tokensGsiPk(teamId), limit, options.cursor)
   return { items: items.map(toToken), ...(cursor === undefined ? {} : { cursor }) }
 }
 
