@@ -7,7 +7,8 @@
 import type { NamedPolicy, PolicyDocument, Statement } from '../policy/types.ts'
 import { type CompiledConditionBlock, compileConditionBlock } from './conditions/index.ts'
 import { type ActionMatcher, compileActionList, serviceOf } from './match/action.ts'
-import { compileResourceList, type ResourceMatcher } from './match/resource.ts'
+import { buildLiteralArnIndex, type LiteralArnPattern } from './match/literal-arn-index.ts'
+import { compileResourceList, type ResourceMatcher, splitResourceList } from './match/resource.ts'
 import type { MatchedStatement, RequestContext } from './types.ts'
 
 /** A statement with its matchers */
@@ -132,12 +133,32 @@ export const compileDocument = (document: PolicyDocument): CompiledDocument => {
 
 export { serviceOf }
 
+/**
+ * How a group entry's Resource or NotResource element is tested: ALWAYS (no Resource element, or `*` in
+ * it), RESOURCE (applies when a literal pattern, an index hit, or another pattern matches),
+ * NOT_RESOURCE (applies when neither matches), NEVER (`*` in NotResource)
+ */
+export const ResourceTest = { ALWAYS: 0, RESOURCE: 1, NOT_RESOURCE: 2, NEVER: 3 } as const
+export type ResourceTest = (typeof ResourceTest)[keyof typeof ResourceTest]
+
 /** A statement together with the policy it belongs to */
 export interface GroupEntry {
   readonly policy: NamedPolicy
   readonly compiled: CompiledStatement
+  readonly resourceTest: ResourceTest
+  /** The patterns the plan's literal index does not answer (wildcards inside, `?`, variables) */
+  readonly otherResources: ResourceMatcher | undefined
   /** Memo of the report entries for this statement (they are immutable), keyed by type and level */
-  readonly reported: Map<string, { readonly statement: MatchedStatement; readonly allow: AppliedAllowEntry }>
+  readonly reported: Map<string, ReportedStatement>
+  /** The last key asked of `reported` and its entry (a group is nearly always of one type) */
+  lastReportedKey: string | undefined
+  lastReported: ReportedStatement | undefined
+}
+
+/** How a group entry is reported when it applies */
+export interface ReportedStatement {
+  readonly statement: MatchedStatement
+  readonly allow: AppliedAllowEntry
 }
 
 /** An applied Allow without a principal form (identity-side policies), shareable between decisions */
@@ -146,26 +167,96 @@ export interface AppliedAllowEntry {
   readonly form: undefined
 }
 
+/**
+ * Every statement of a group whose action element matches one action, with one literal ARN index over
+ * all their Resource and NotResource elements
+ */
+export interface GroupPlan {
+  readonly entries: readonly GroupEntry[]
+  /**
+   * Stamps `hits[i]` for every entry i with a literal pattern that matches the resource and returns the
+   * stamp (so nothing is cleared between requests). INVARIANT: the hits stay valid until the next call
+   */
+  readonly markResource: (resource: string) => number
+  readonly hits: Int32Array
+}
+
+const NO_HITS = new Int32Array(0)
+
+const planFor = (entries: GroupEntry[], literals: LiteralArnPattern[]): GroupPlan => {
+  if (literals.length === 0) return { entries, markResource: () => 1, hits: NO_HITS }
+  const index = buildLiteralArnIndex(literals)
+  const hits = new Int32Array(entries.length)
+  let stamp = 0
+  return {
+    entries,
+    hits,
+    markResource: (resource) => {
+      if (stamp === 0x7fffffff) {
+        hits.fill(0)
+        stamp = 0
+      }
+      stamp++
+      index.mark(resource, hits, stamp)
+      return stamp
+    },
+  }
+}
+
+const entryFor = (
+  policy: NamedPolicy,
+  compiled: CompiledStatement,
+  owner: number,
+  literals: LiteralArnPattern[],
+): GroupEntry => {
+  const s = compiled.statement
+  const list = s.resource ?? s.notResource
+  let resourceTest: ResourceTest = ResourceTest.ALWAYS
+  let otherResources: ResourceMatcher | undefined
+  if (list !== undefined) {
+    const split = splitResourceList(list, policy.document.version)
+    if (split.matchesAll) resourceTest = s.resource ? ResourceTest.ALWAYS : ResourceTest.NEVER
+    else {
+      resourceTest = s.resource ? ResourceTest.RESOURCE : ResourceTest.NOT_RESOURCE
+      otherResources = split.rest
+      for (const l of split.literals) literals.push({ ...l, owner })
+    }
+  }
+  return {
+    policy,
+    compiled,
+    resourceTest,
+    otherResources,
+    reported: new Map(),
+    lastReportedKey: undefined,
+    lastReported: undefined,
+  }
+}
+
 /** The policies of one policy type, with their statements merged per action */
 export interface CompiledGroup {
   /** Every statement of the group whose action element matches the action, policy by policy */
-  readonly forAction: (actionLower: string) => readonly GroupEntry[]
+  readonly forAction: (actionLower: string) => GroupPlan
 }
 
 const compileGroupNow = (policies: readonly NamedPolicy[]): CompiledGroup => {
   const documents = policies.map((p) => compileDocument(p.document))
-  const byAction = new Map<string, readonly GroupEntry[]>()
+  const byAction = new Map<string, GroupPlan>()
   return {
     forAction: (actionLower) => {
-      let list = byAction.get(actionLower)
-      if (list === undefined) {
-        list = policies.flatMap((policy, i) =>
-          documents[i]!.forAction(actionLower).map((compiled) => ({ policy, compiled, reported: new Map() })),
-        )
+      let plan = byAction.get(actionLower)
+      if (plan === undefined) {
+        const entries: GroupEntry[] = []
+        const literals: LiteralArnPattern[] = []
+        policies.forEach((policy, i) => {
+          for (const compiled of documents[i]!.forAction(actionLower))
+            entries.push(entryFor(policy, compiled, entries.length, literals))
+        })
+        plan = planFor(entries, literals)
         if (byAction.size >= ACTION_CACHE_LIMIT) byAction.clear()
-        byAction.set(actionLower, list)
+        byAction.set(actionLower, plan)
       }
-      return list
+      return plan
     },
   }
 }

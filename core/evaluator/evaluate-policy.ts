@@ -4,7 +4,13 @@
  * @module
  */
 import type { NamedPolicy, Statement } from '../policy/types.ts'
-import { actionElementMatches, type CompiledStatement, compileDocument, compileGroup } from './compile.ts'
+import {
+  actionElementMatches,
+  type CompiledStatement,
+  compileDocument,
+  compileGroup,
+  ResourceTest,
+} from './compile.ts'
 import { evaluateConditionBlockReference } from './conditions/index.ts'
 import { actionListMatchesReference } from './match/action.ts'
 import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
@@ -40,10 +46,11 @@ export interface AppliedAllow {
  * per decision keeps the hot path free of allocations)
  */
 export interface Tally {
-  readonly denies: MatchedStatement[]
-  readonly allows: AppliedAllow[]
-  readonly missingKeys: string[]
-  readonly errors: EvaluationError[]
+  /** The four lists are replaced, never emptied in place, so a result may keep them (see evaluate) */
+  denies: MatchedStatement[]
+  allows: AppliedAllow[]
+  missingKeys: string[]
+  errors: EvaluationError[]
   /** Policy trace nodes of the policy type being evaluated (trace mode only) */
   readonly traces: TraceNode[]
 }
@@ -160,19 +167,24 @@ export const evaluateGroupCompiled = (
   level: number | undefined,
   outcome: Tally,
 ): number => {
-  const entries = compileGroup(policies).forAction(req.actionLower)
+  const plan = compileGroup(policies).forAction(req.actionLower)
+  const entries = plan.entries
+  const resource = req.resource
+  const stamp = plan.markResource(resource)
+  const hits = plan.hits
   const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
   let allows = 0
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!
+    const test = entry.resourceTest
+    if (test !== ResourceTest.ALWAYS) {
+      if (test === ResourceTest.NEVER) continue
+      const other = entry.otherResources
+      const hit = hits[i] === stamp || (other !== undefined && other(resource, req.context))
+      if (hit !== (test === ResourceTest.RESOURCE)) continue
+    }
     const c = entry.compiled
     const s = c.statement
-    if (
-      c.resource !== undefined
-        ? !c.resource(req.resource, req.context)
-        : c.notResource?.(req.resource, req.context) === true
-    )
-      continue
     let form: PrincipalForm | undefined
     if (needsPrincipal) {
       const p = principalApplies(s, req)
@@ -188,12 +200,14 @@ export const evaluateGroupCompiled = (
       if (!block.matched) continue
     }
     const memoKey = level === undefined ? policyType : `${policyType}${level}`
-    let reported = entry.reported.get(memoKey)
+    let reported = entry.lastReportedKey === memoKey ? entry.lastReported : entry.reported.get(memoKey)
     if (reported === undefined) {
       const statement = matchedStatement(policyType, entry.policy, s, level)
       reported = { statement, allow: { statement, form: undefined } }
       entry.reported.set(memoKey, reported)
     }
+    entry.lastReportedKey = memoKey
+    entry.lastReported = reported
     if (s.effect === 'Deny') outcome.denies.push(reported.statement)
     else {
       outcome.allows.push(form === undefined ? reported.allow : { statement: reported.statement, form })

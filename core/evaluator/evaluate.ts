@@ -31,16 +31,36 @@ export interface EvaluateInternalOptions extends EvaluateOptions {
   readonly reference?: boolean
 }
 
+/** Bound on remembered action names; past it the cache starts over (keeps memory flat) */
+const ACTION_NAMES_LIMIT = 4096
+const actionNames = new Map<string, string>()
+
+/**
+ * The lower-case action name, remembered per name: the same name string then keys every cached plan
+ * without being lower-cased (a new string) and hashed again for each request
+ */
+const lowerCaseAction = (action: string): string => {
+  let lower = actionNames.get(action)
+  if (lower === undefined) {
+    lower = action.toLowerCase()
+    if (actionNames.size >= ACTION_NAMES_LIMIT) actionNames.clear()
+    actionNames.set(action, lower)
+  }
+  return lower
+}
+
 const NO_STATEMENTS: readonly MatchedStatement[] = []
 const NO_KEYS: readonly string[] = []
 const NO_ERRORS: readonly EvaluationResult['errors'][number][] = []
 const SCRATCH: Tally = newTally(false)
 
 const resetTally = (t: Tally): Tally => {
-  t.denies.length = 0
-  t.allows.length = 0
-  t.missingKeys.length = 0
-  t.errors.length = 0
+  // A list that holds something is replaced, not emptied: the last result may own it (and setting
+  // length is a runtime call in V8)
+  if (t.denies.length !== 0) t.denies = []
+  if (t.allows.length !== 0) t.allows = []
+  if (t.missingKeys.length !== 0) t.missingKeys = []
+  if (t.errors.length !== 0) t.errors = []
   return t
 }
 
@@ -108,7 +128,7 @@ export const evaluate = (
 ): EvaluationResult => {
   const trace = options.explain === 'full'
   const reference = options.reference === true
-  const actionLower = request.action.toLowerCase()
+  const actionLower = lowerCaseAction(request.action)
   const caller = request.caller
   const traceOut: TraceNode[] | undefined = trace ? [] : undefined
 
@@ -143,7 +163,7 @@ export const evaluate = (
     hasBoundary: policies.boundary !== undefined,
   }
   // INVARIANT: evaluate never re-enters itself, so one scratch tally serves every untraced decision;
-  // what the result keeps of it is copied out below
+  // the lists the result keeps are handed over to it, and resetTally gives the tally new ones
   const tally = trace ? newTally(true) : resetTally(SCRATCH)
 
   // SCP levels: an Allow is needed at every level (root, each OU, the account)
@@ -211,24 +231,32 @@ export const evaluate = (
   const outcome = decide(facts)
 
   let reasons: readonly MatchedStatement[] = NO_STATEMENTS
-  if (outcome.decision === 'explicitDeny') reasons = tally.denies.slice()
+  // The result takes the tally's lists (resetTally replaces them before the next decision)
+  if (outcome.decision === 'explicitDeny') reasons = tally.denies
   else if (outcome.decision === 'allowed') {
-    reasons = tally.allows
-      .filter((a) => {
-        const t = a.statement.policyType
-        if (t === 'resource') return outcome.viaResource
-        if (t === 'identity' || t === 'boundary' || t === 'session') return outcome.viaIdentity
-        return true
-      })
-      .map((a) => a.statement)
+    const allowing: MatchedStatement[] = []
+    const allows = tally.allows
+    for (let i = 0; i < allows.length; i++) {
+      const statement = allows[i]!.statement
+      const t = statement.policyType
+      if (
+        t === 'resource'
+          ? outcome.viaResource
+          : t === 'identity' || t === 'boundary' || t === 'session'
+            ? outcome.viaIdentity
+            : true
+      )
+        allowing.push(statement)
+    }
+    reasons = allowing
   }
 
   const result: EvaluationResult = {
     decision: outcome.decision,
     decisionReason: outcome.reason,
     reasons,
-    missingContextKeys: tally.missingKeys.length > 0 ? tally.missingKeys.slice() : NO_KEYS,
-    errors: tally.errors.length > 0 ? tally.errors.slice() : NO_ERRORS,
+    missingContextKeys: tally.missingKeys.length > 0 ? tally.missingKeys : NO_KEYS,
+    errors: tally.errors.length > 0 ? tally.errors : NO_ERRORS,
   }
   if (!traceOut) return result
   const decisionNode: TraceNode = {

@@ -2,6 +2,7 @@
  * IAM glob patterns: `*` matches any run of characters (including none, and `/` or `:`), `?` exactly one.
  * @module
  */
+import { hasPrefix } from './has-prefix.ts'
 
 const REGEX_SPECIAL = /[.+^${}()|[\]\\]/
 
@@ -48,7 +49,7 @@ export const compileGlob = (
     const star = p.indexOf('*')
     if (star === p.length - 1 && !p.includes('?')) {
       const prefix = p.slice(0, -1)
-      return ci ? (v) => v.toLowerCase().startsWith(prefix) : (v) => v.startsWith(prefix)
+      return ci ? (v) => hasPrefix(v.toLowerCase(), prefix) : (v) => hasPrefix(v, prefix)
     }
   }
   const re = new RegExp(`^${globToRegExpSource(pattern, escapes)}$`, ci ? 'is' : 's')

@@ -7,6 +7,7 @@
  * @module
  */
 import type { PolicyVersion } from '../../policy/types.ts'
+import { hasPrefix } from '../has-prefix.ts'
 import { parseTemplate, substituteVariables, type TemplatePart, usesVariables } from '../policy-variables.ts'
 import type { RequestContext } from '../types.ts'
 
@@ -53,7 +54,7 @@ const compileEntry = (pattern: string, version: PolicyVersion): ResourceEntryMat
   const star = pattern.indexOf('*')
   if (star === pattern.length - 1 && !pattern.includes('?')) {
     const prefix = pattern.slice(0, -1)
-    return (resource) => resource.startsWith(prefix)
+    return (resource) => hasPrefix(resource, prefix)
   }
   const re = arnPatternToRegExp(pattern, false)
   return (resource) => re.test(resource)
@@ -79,6 +80,37 @@ export const compileResourceList = (patterns: readonly string[], version: Policy
   return (resource, context) => {
     for (const e of entries) if (e(resource, context)) return true
     return false
+  }
+}
+
+/** A Resource or NotResource list split for the literal index: its literal patterns and the rest */
+export interface SplitResourceList {
+  /** The list holds `*`: it matches every resource */
+  readonly matchesAll: boolean
+  /** Exact ARNs, and prefixes of patterns whose only wildcard is one trailing `*` */
+  readonly literals: readonly { readonly text: string; readonly prefix: boolean }[]
+  /** The other patterns (wildcards inside, `?`, policy variables) as one matcher; undefined if none */
+  readonly rest: ResourceMatcher | undefined
+}
+
+/** Splits a list into what a literal ARN index can answer and what needs its own matcher */
+export const splitResourceList = (patterns: readonly string[], version: PolicyVersion): SplitResourceList => {
+  if (patterns.includes('*')) return { matchesAll: true, literals: [], rest: undefined }
+  const literals: { text: string; prefix: boolean }[] = []
+  const others: string[] = []
+  for (const p of patterns) {
+    if (usesVariables(p, version) || p.includes('?')) others.push(p)
+    else {
+      const star = p.indexOf('*')
+      if (star < 0) literals.push({ text: p, prefix: false })
+      else if (star === p.length - 1) literals.push({ text: p.slice(0, -1), prefix: true })
+      else others.push(p)
+    }
+  }
+  return {
+    matchesAll: false,
+    literals,
+    rest: others.length === 0 ? undefined : compileResourceList(others, version),
   }
 }
 

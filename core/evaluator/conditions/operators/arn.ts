@@ -7,6 +7,8 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
  * @module
  */
+
+import { hasPrefix } from '../../has-prefix.ts'
 import { compileGlob, type GlobMatcher } from '../../wildcard.ts'
 import { type ConditionOperator, negate, type ValueMatcher } from '../operator.ts'
 
@@ -54,7 +56,7 @@ const compileArnPattern = (policyValue: string, escapes: boolean): ValueMatcher 
   if (kinds.slice(0, 5).every((kind) => kind === LITERAL)) {
     const prefix = `${parts.slice(0, 5).join(':')}:`
     return (requestValue) => {
-      if (requestValue.startsWith(prefix))
+      if (hasPrefix(requestValue, prefix))
         return last === undefined || last(requestValue.slice(prefix.length))
       return isArn(requestValue) ? false : 'error'
     }
@@ -69,7 +71,7 @@ const compileArnPattern = (policyValue: string, escapes: boolean): ValueMatcher 
         const kind = kinds[i]
         if (kind === LITERAL) {
           const part = parts[i]!
-          ok = colon - start === part.length && requestValue.startsWith(part, start)
+          ok = colon - start === part.length && hasPrefix(requestValue, part, start)
         } else if (kind === GLOB) ok = globs[i]!(requestValue.slice(start, colon))
       }
       start = colon + 1

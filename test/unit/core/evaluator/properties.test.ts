@@ -24,6 +24,12 @@ const RESOURCES = [
   'arn:aws:ec2:*:111122223333:instance/*',
   'arn:aws:s3:::b/${aws:username}/*',
   'arn:aws:iam::*:user/*',
+  // literal ARNs and prefixes that share their start (the literal ARN index splits its edges on them)
+  'arn:aws:s3:::b',
+  'arn:aws:s3:::b/x*',
+  'arn:aws:s3:::b/al*',
+  'arn:aws:s3:::bb/*',
+  'arn:aws:iam::111122223333:user/bob',
 ]
 const CONDITIONS: Record<string, unknown>[] = [
   { StringEquals: { 'aws:PrincipalTag/team': 'data' } },
@@ -53,6 +59,8 @@ const REQUEST_RESOURCES = [
   'arn:aws:s3:::b/alice/y',
   'arn:aws:ec2:us-east-1:111122223333:instance/i-1',
   'arn:aws:iam::111122223333:user/bob',
+  'arn:aws:s3:::b',
+  'arn:aws:s3:::bb/x',
   '*',
 ]
 
