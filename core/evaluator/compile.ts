@@ -5,6 +5,7 @@
  * @module
  */
 import type { NamedPolicy, PolicyDocument, Statement } from '../policy/types.ts'
+import type { ActionKey } from './action-key.ts'
 import { type CompiledConditionBlock, compileConditionBlock } from './conditions/index.ts'
 import { type ActionMatcher, compileActionList, serviceOf } from './match/action.ts'
 import { buildLiteralArnIndex, type LiteralArnPattern } from './match/literal-arn-index.ts'
@@ -173,6 +174,9 @@ export interface AppliedAllowEntry {
  */
 export interface GroupPlan {
   readonly entries: readonly GroupEntry[]
+  /** Each entry's ResourceTest and other resources, side by side, so a miss never loads the entry */
+  readonly resourceTests: Uint8Array
+  readonly otherResources: readonly (ResourceMatcher | undefined)[]
   /**
    * Stamps `hits[i]` for every entry i with a literal pattern that matches the resource and returns the
    * stamp (so nothing is cleared between requests). INVARIANT: the hits stay valid until the next call
@@ -184,12 +188,17 @@ export interface GroupPlan {
 const NO_HITS = new Int32Array(0)
 
 const planFor = (entries: GroupEntry[], literals: LiteralArnPattern[]): GroupPlan => {
-  if (literals.length === 0) return { entries, markResource: () => 1, hits: NO_HITS }
+  const resourceTests = Uint8Array.from(entries, (e) => e.resourceTest)
+  const otherResources = entries.map((e) => e.otherResources)
+  if (literals.length === 0)
+    return { entries, resourceTests, otherResources, markResource: () => 1, hits: NO_HITS }
   const index = buildLiteralArnIndex(literals)
   const hits = new Int32Array(entries.length)
   let stamp = 0
   return {
     entries,
+    resourceTests,
+    otherResources,
     hits,
     markResource: (resource) => {
       if (stamp === 0x7fffffff) {
@@ -236,25 +245,34 @@ const entryFor = (
 /** The policies of one policy type, with their statements merged per action */
 export interface CompiledGroup {
   /** Every statement of the group whose action element matches the action, policy by policy */
-  readonly forAction: (actionLower: string) => GroupPlan
+  readonly forAction: (action: ActionKey) => GroupPlan
 }
 
 const compileGroupNow = (policies: readonly NamedPolicy[]): CompiledGroup => {
   const documents = policies.map((p) => compileDocument(p.document))
-  const byAction = new Map<string, GroupPlan>()
+  let plans: (GroupPlan | undefined)[] = []
+  let generation = 0
+  const build = (actionLower: string): GroupPlan => {
+    const entries: GroupEntry[] = []
+    const literals: LiteralArnPattern[] = []
+    policies.forEach((policy, i) => {
+      for (const compiled of documents[i]!.forAction(actionLower))
+        entries.push(entryFor(policy, compiled, entries.length, literals))
+    })
+    return planFor(entries, literals)
+  }
   return {
-    forAction: (actionLower) => {
-      let plan = byAction.get(actionLower)
+    forAction: (action) => {
+      if (action.generation !== generation) {
+        plans = []
+        generation = action.generation
+      }
+      let plan = plans[action.id]
       if (plan === undefined) {
-        const entries: GroupEntry[] = []
-        const literals: LiteralArnPattern[] = []
-        policies.forEach((policy, i) => {
-          for (const compiled of documents[i]!.forAction(actionLower))
-            entries.push(entryFor(policy, compiled, entries.length, literals))
-        })
-        plan = planFor(entries, literals)
-        if (byAction.size >= ACTION_CACHE_LIMIT) byAction.clear()
-        byAction.set(actionLower, plan)
+        plan = build(action.lower)
+        // Fill the gap below the id so the array stays dense (a holey array is slower to index)
+        while (plans.length < action.id) plans.push(undefined)
+        plans[action.id] = plan
       }
       return plan
     },

@@ -4,6 +4,7 @@
  * @module
  */
 import type { NamedPolicy, Statement } from '../policy/types.ts'
+import type { ActionKey } from './action-key.ts'
 import {
   actionElementMatches,
   type CompiledStatement,
@@ -28,6 +29,7 @@ import type {
 /** The request as the statement loop needs it */
 export interface PolicyRequest {
   readonly caller: Caller
+  readonly action: ActionKey
   readonly actionLower: string
   readonly resource: string
   readonly context: RequestContext
@@ -46,11 +48,13 @@ export interface AppliedAllow {
  * per decision keeps the hot path free of allocations)
  */
 export interface Tally {
-  /** The four lists are replaced, never emptied in place, so a result may keep them (see evaluate) */
+  /** These three lists are replaced, never emptied in place, so a result may keep them (see evaluate) */
   denies: MatchedStatement[]
-  allows: AppliedAllow[]
   missingKeys: string[]
   errors: EvaluationError[]
+  /** The applied Allows are `allows[0 .. allowCount)`; the array is reused from decision to decision */
+  readonly allows: AppliedAllow[]
+  allowCount: number
   /** Policy trace nodes of the policy type being evaluated (trace mode only) */
   readonly traces: TraceNode[]
 }
@@ -59,6 +63,7 @@ export interface Tally {
 export const newTally = (trace: boolean): Tally => ({
   denies: [],
   allows: [],
+  allowCount: 0,
   missingKeys: [],
   errors: [],
   traces: trace ? [] : NO_TRACES,
@@ -167,22 +172,24 @@ export const evaluateGroupCompiled = (
   level: number | undefined,
   outcome: Tally,
 ): number => {
-  const plan = compileGroup(policies).forAction(req.actionLower)
+  const plan = compileGroup(policies).forAction(req.action)
   const entries = plan.entries
   const resource = req.resource
   const stamp = plan.markResource(resource)
   const hits = plan.hits
   const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
+  const tests = plan.resourceTests
+  const others = plan.otherResources
   let allows = 0
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!
-    const test = entry.resourceTest
+  for (let i = 0; i < tests.length; i++) {
+    const test = tests[i]!
     if (test !== ResourceTest.ALWAYS) {
       if (test === ResourceTest.NEVER) continue
-      const other = entry.otherResources
+      const other = others[i]
       const hit = hits[i] === stamp || (other !== undefined && other(resource, req.context))
       if (hit !== (test === ResourceTest.RESOURCE)) continue
     }
+    const entry = entries[i]!
     const c = entry.compiled
     const s = c.statement
     let form: PrincipalForm | undefined
@@ -210,7 +217,8 @@ export const evaluateGroupCompiled = (
     entry.lastReported = reported
     if (s.effect === 'Deny') outcome.denies.push(reported.statement)
     else {
-      outcome.allows.push(form === undefined ? reported.allow : { statement: reported.statement, form })
+      outcome.allows[outcome.allowCount++] =
+        form === undefined ? reported.allow : { statement: reported.statement, form }
       allows++
     }
   }
@@ -226,7 +234,7 @@ export const evaluatePolicy = (
   outcome: Tally,
 ): number => {
   const deniesBefore = outcome.denies.length
-  const allowsBefore = outcome.allows.length
+  const allowsBefore = outcome.allowCount
   const compiled = compileDocument(policy.document)
   // The explaining and reference paths visit every statement, to say why each did or did not apply
   const candidates = compiled.statements
@@ -337,7 +345,7 @@ export const evaluatePolicy = (
     if (applies) {
       const m = matchedStatement(policyType, policy, s, options.level)
       if (s.effect === 'Deny') outcome.denies.push(m)
-      else outcome.allows.push({ statement: m, form })
+      else outcome.allows[outcome.allowCount++] = { statement: m, form }
     }
     statementNodes?.push(
       node(
@@ -353,7 +361,7 @@ export const evaluatePolicy = (
       ),
     )
   }
-  const allows = outcome.allows.length - allowsBefore
+  const allows = outcome.allowCount - allowsBefore
   if (statementNodes) {
     const denied = outcome.denies.length > deniesBefore
     const reason: ReasonCode = denied ? 'policy-denies' : allows > 0 ? 'policy-allows' : 'policy-no-match'

@@ -3,6 +3,7 @@
  * @module
  */
 import type { NamedPolicy } from '../policy/types.ts'
+import { actionKeyOf } from './action-key.ts'
 import { type DecisionFacts, decide } from './decide.ts'
 import {
   type AppliedAllow,
@@ -31,24 +32,6 @@ export interface EvaluateInternalOptions extends EvaluateOptions {
   readonly reference?: boolean
 }
 
-/** Bound on remembered action names; past it the cache starts over (keeps memory flat) */
-const ACTION_NAMES_LIMIT = 4096
-const actionNames = new Map<string, string>()
-
-/**
- * The lower-case action name, remembered per name: the same name string then keys every cached plan
- * without being lower-cased (a new string) and hashed again for each request
- */
-const lowerCaseAction = (action: string): string => {
-  let lower = actionNames.get(action)
-  if (lower === undefined) {
-    lower = action.toLowerCase()
-    if (actionNames.size >= ACTION_NAMES_LIMIT) actionNames.clear()
-    actionNames.set(action, lower)
-  }
-  return lower
-}
-
 const NO_STATEMENTS: readonly MatchedStatement[] = []
 const NO_KEYS: readonly string[] = []
 const NO_ERRORS: readonly EvaluationResult['errors'][number][] = []
@@ -58,7 +41,7 @@ const resetTally = (t: Tally): Tally => {
   // A list that holds something is replaced, not emptied: the last result may own it (and setting
   // length is a runtime call in V8)
   if (t.denies.length !== 0) t.denies = []
-  if (t.allows.length !== 0) t.allows = []
+  t.allowCount = 0
   if (t.missingKeys.length !== 0) t.missingKeys = []
   if (t.errors.length !== 0) t.errors = []
   return t
@@ -111,10 +94,10 @@ const evaluateType = (
   return allows > 0
 }
 
-const strongestGrant = (allows: readonly AppliedAllow[], from: number): PrincipalForm | undefined => {
+const strongestGrant = (tally: Tally, from: number): PrincipalForm | undefined => {
   let best: PrincipalForm | undefined
-  for (let i = from; i < allows.length; i++) {
-    const form = allows[i]!.form ?? 'everyone'
+  for (let i = from; i < tally.allowCount; i++) {
+    const form = tally.allows[i]!.form ?? 'everyone'
     if (best === undefined || FORM_STRENGTH[form] > FORM_STRENGTH[best]) best = form
   }
   return best
@@ -128,7 +111,8 @@ export const evaluate = (
 ): EvaluationResult => {
   const trace = options.explain === 'full'
   const reference = options.reference === true
-  const actionLower = lowerCaseAction(request.action)
+  const actionKey = actionKeyOf(request.action)
+  const actionLower = actionKey.lower
   const caller = request.caller
   const traceOut: TraceNode[] | undefined = trace ? [] : undefined
 
@@ -157,6 +141,7 @@ export const evaluate = (
 
   const req: PolicyRequest = {
     caller,
+    action: actionKey,
     actionLower,
     resource: request.resource,
     context: request.context,
@@ -193,9 +178,9 @@ export const evaluate = (
       )
     }
   }
-  const resourceFrom = tally.allows.length
+  const resourceFrom = tally.allowCount
   if (policies.resource) evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
-  const resourceGrant = strongestGrant(tally.allows, resourceFrom)
+  const resourceGrant = strongestGrant(tally, resourceFrom)
 
   const identityAllowed = evaluateType('identity', policies.identity, req, tally, trace, reference, traceOut)
   const identityAllows = identityAllowed || caller.type === 'root'
@@ -236,7 +221,7 @@ export const evaluate = (
   else if (outcome.decision === 'allowed') {
     const allowing: MatchedStatement[] = []
     const allows = tally.allows
-    for (let i = 0; i < allows.length; i++) {
+    for (let i = 0; i < tally.allowCount; i++) {
       const statement = allows[i]!.statement
       const t = statement.policyType
       if (

@@ -99,7 +99,8 @@ export const buildLiteralArnIndex = (patterns: readonly LiteralArnPattern[]): Li
         const n = label.length
         // Every pattern ends at a node, so an ARN that ends inside a label matches nothing below it
         if (pos + n > length) return
-        for (let i = 1; i < n; i++) if (arn.charCodeAt(pos + i) !== label.charCodeAt(i)) return
+        // Last character first: labels that share their start differ near their end
+        for (let i = n - 1; i > 0; i--) if (arn.charCodeAt(pos + i) !== label.charCodeAt(i)) return
         pos += n
         node = child
       }

@@ -1,0 +1,42 @@
+/**
+ * Action names interned as small numbers, so compiled policy groups find their plan for an action
+ * with an array index instead of hashing the name for every group of every request.
+ * @module
+ */
+
+/** An action name as the evaluator keys its caches */
+export interface ActionKey {
+  /** The name in lower case (action names compare case-insensitively) */
+  readonly lower: string
+  /** A small number, the same for every spelling of the name within one generation */
+  readonly id: number
+  /** Ids are handed out again after a generation ends; caches keyed by id start over then */
+  readonly generation: number
+}
+
+/** Bound on distinct names per generation (IAM has about 18,000 actions); keeps memory flat */
+const NAMES_PER_GENERATION = 32_768
+
+let generation = 0
+const byName = new Map<string, ActionKey>()
+const byLower = new Map<string, ActionKey>()
+
+/** The key of an action name, interned on first use */
+export const actionKeyOf = (action: string): ActionKey => {
+  let key = byName.get(action)
+  if (key === undefined) {
+    const lower = action.toLowerCase()
+    key = byLower.get(lower)
+    if (key === undefined) {
+      if (byLower.size >= NAMES_PER_GENERATION) {
+        generation++
+        byName.clear()
+        byLower.clear()
+      }
+      key = { lower, id: byLower.size, generation }
+      byLower.set(lower, key)
+    }
+    byName.set(action, key)
+  }
+  return key
+}
