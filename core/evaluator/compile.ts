@@ -146,6 +146,10 @@ export type ResourceTest = (typeof ResourceTest)[keyof typeof ResourceTest]
 export interface GroupEntry {
   readonly policy: NamedPolicy
   readonly compiled: CompiledStatement
+  /** Copied from the statement, so the hot loop reads them without following pointers */
+  readonly statement: Statement
+  readonly deny: boolean
+  readonly conditions: CompiledConditionBlock | undefined
   readonly resourceTest: ResourceTest
   /** The patterns the plan's literal index does not answer (wildcards inside, `?`, variables) */
   readonly otherResources: ResourceMatcher | undefined
@@ -234,6 +238,9 @@ const entryFor = (
   return {
     policy,
     compiled,
+    statement: s,
+    deny: s.effect === 'Deny',
+    conditions: compiled.conditions,
     resourceTest,
     otherResources,
     reported: new Map(),

@@ -190,32 +190,36 @@ export const evaluateGroupCompiled = (
       if (hit !== (test === ResourceTest.RESOURCE)) continue
     }
     const entry = entries[i]!
-    const c = entry.compiled
-    const s = c.statement
     let form: PrincipalForm | undefined
     if (needsPrincipal) {
-      const p = principalApplies(s, req)
+      const p = principalApplies(entry.statement, req)
       if (p === undefined) continue
       form = p === 'notPrincipal' ? 'everyone' : p
     }
-    if (c.conditions !== undefined) {
-      const block = c.conditions(req.context, false)
+    const conditions = entry.conditions
+    if (conditions !== undefined) {
+      const block = conditions(req.context, false)
       if (block.missingKeys.length > 0) addMissingKeys(outcome, block.missingKeys)
       if (block.errors.length > 0)
         for (const e of block.errors)
-          outcome.errors.push({ ...e, policyType, policy: entry.policy.name, statementIndex: s.index })
+          outcome.errors.push({
+            ...e,
+            policyType,
+            policy: entry.policy.name,
+            statementIndex: entry.statement.index,
+          })
       if (!block.matched) continue
     }
     const memoKey = level === undefined ? policyType : `${policyType}${level}`
     let reported = entry.lastReportedKey === memoKey ? entry.lastReported : entry.reported.get(memoKey)
     if (reported === undefined) {
-      const statement = matchedStatement(policyType, entry.policy, s, level)
+      const statement = matchedStatement(policyType, entry.policy, entry.statement, level)
       reported = { statement, allow: { statement, form: undefined } }
       entry.reported.set(memoKey, reported)
     }
     entry.lastReportedKey = memoKey
     entry.lastReported = reported
-    if (s.effect === 'Deny') outcome.denies.push(reported.statement)
+    if (entry.deny) outcome.denies.push(reported.statement)
     else {
       outcome.allows[outcome.allowCount++] =
         form === undefined ? reported.allow : { statement: reported.statement, form }
