@@ -56,6 +56,13 @@ const RESOURCE_POLICY_REQUIRED = deny('implicitDeny', 'resource-policy-required'
 const ACCOUNT_GRANT_NEEDS_IDENTITY = deny('implicitDeny', 'account-grant-needs-identity')
 const NO_ALLOW = deny('implicitDeny', 'no-allow')
 
+/** The allow outcomes, made once too: by every required type, and by a same-account resource grant */
+const allow = (reason: ReasonCode, viaIdentity: boolean, viaResource: boolean): DecisionOutcome =>
+  Object.freeze({ decision: 'allowed', reason, viaIdentity, viaResource })
+const ALLOWED_BOTH = allow('allowed-by-all-required', true, true)
+const ALLOWED_IDENTITY = allow('allowed-by-all-required', true, false)
+const ALLOWED_RESOURCE_GRANT = allow('same-account-resource-grant', false, true)
+
 /**
  * True when a same-account resource-policy grant in this form is enough on its own, given which
  * implicit denies the identity side has. Strength 3 (session, federated user, `*`, service) overrides
@@ -82,39 +89,19 @@ export const decide = (f: DecisionFacts): DecisionOutcome => {
   const grant = f.resourceGrant
   if (!f.sameAccount) {
     // 5. Cross-account: the trusted account's identity side and the trusting account's resource policy
-    if (identitySide && grant !== undefined)
-      return { decision: 'allowed', reason: 'allowed-by-all-required', viaIdentity: true, viaResource: true }
+    if (identitySide && grant !== undefined) return ALLOWED_BOTH
     return CROSS_ACCOUNT
   }
   const grantSuffices = grant !== undefined && grantOverrides(grant, f)
   if (f.resourcePolicyKind !== 'standard') {
     // Trust policies and KMS key policies must always allow the caller themselves
     if (grant === undefined) return RESOURCE_POLICY_REQUIRED
-    if (grantSuffices)
-      return {
-        decision: 'allowed',
-        reason: 'same-account-resource-grant',
-        viaIdentity: false,
-        viaResource: true,
-      }
-    if (identitySide)
-      return { decision: 'allowed', reason: 'allowed-by-all-required', viaIdentity: true, viaResource: true }
+    if (grantSuffices) return ALLOWED_RESOURCE_GRANT
+    if (identitySide) return ALLOWED_BOTH
     return ACCOUNT_GRANT_NEEDS_IDENTITY
   }
   // 4. Same account: resource-based and identity-based policies are a union, with the exceptions above
-  if (identitySide)
-    return {
-      decision: 'allowed',
-      reason: 'allowed-by-all-required',
-      viaIdentity: true,
-      viaResource: grantSuffices,
-    }
-  if (grantSuffices)
-    return {
-      decision: 'allowed',
-      reason: 'same-account-resource-grant',
-      viaIdentity: false,
-      viaResource: true,
-    }
+  if (identitySide) return grantSuffices ? ALLOWED_BOTH : ALLOWED_IDENTITY
+  if (grantSuffices) return ALLOWED_RESOURCE_GRANT
   return NO_ALLOW
 }

@@ -5,17 +5,13 @@
  */
 import type { NamedPolicy, Statement } from '../policy/types.ts'
 import type { ActionKey } from './action-key.ts'
-import {
-  actionElementMatches,
-  type CompiledStatement,
-  compileDocument,
-  compileGroup,
-  ResourceTest,
-} from './compile.ts'
+import { actionElementMatches, type CompiledStatement, compileDocument } from './compile.ts'
 import { evaluateConditionBlockReference } from './conditions/index.ts'
+import { compileGroup, OtherResourceCheck } from './group-plan.ts'
 import { actionListMatchesReference } from './match/action.ts'
 import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
 import { resourceListMatchesReference } from './match/resource.ts'
+import { matchedStatement } from './matched-statement.ts'
 import type { ReasonCode } from './trace/reasons.ts'
 import type {
   Caller,
@@ -100,24 +96,6 @@ const node = (
   ...(span ? { span } : {}),
 })
 
-const matchedStatement = (
-  policyType: PolicyType,
-  policy: NamedPolicy,
-  s: Statement,
-  level: number | undefined,
-): MatchedStatement =>
-  level === undefined
-    ? { policyType, policy: policy.name, sid: s.sid ?? null, index: s.index, effect: s.effect, span: s.span }
-    : {
-        policyType,
-        policy: policy.name,
-        sid: s.sid ?? null,
-        index: s.index,
-        effect: s.effect,
-        span: s.span,
-        level,
-      }
-
 const actionApplies = (c: CompiledStatement, req: PolicyRequest, reference: boolean): boolean => {
   const s = c.statement
   if (reference) {
@@ -175,21 +153,21 @@ export const evaluateGroupCompiled = (
   const plan = compileGroup(policies).forAction(req.action)
   const entries = plan.entries
   const resource = req.resource
-  const stamp = plan.markResource(resource)
-  const hits = plan.hits
+  const candidates = plan.candidatesFor(resource)
+  const indices = candidates.indices
+  const checks = candidates.checks
+  const reportedList = plan.reportedAs(policyType, level)
   const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
-  const tests = plan.resourceTests
-  const others = plan.otherResources
   let allows = 0
-  for (let i = 0; i < tests.length; i++) {
-    const test = tests[i]!
-    if (test !== ResourceTest.ALWAYS) {
-      if (test === ResourceTest.NEVER) continue
-      const other = others[i]
-      const hit = hits[i] === stamp || (other !== undefined && other(resource, req.context))
-      if (hit !== (test === ResourceTest.RESOURCE)) continue
-    }
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k]!
     const entry = entries[i]!
+    const check = checks[k]!
+    if (
+      check !== OtherResourceCheck.NONE &&
+      entry.otherResources!(resource, req.context) !== (check === OtherResourceCheck.MUST_MATCH)
+    )
+      continue
     let form: PrincipalForm | undefined
     if (needsPrincipal) {
       const p = principalApplies(entry.statement, req)
@@ -210,15 +188,7 @@ export const evaluateGroupCompiled = (
           })
       if (!block.matched) continue
     }
-    const memoKey = level === undefined ? policyType : `${policyType}${level}`
-    let reported = entry.lastReportedKey === memoKey ? entry.lastReported : entry.reported.get(memoKey)
-    if (reported === undefined) {
-      const statement = matchedStatement(policyType, entry.policy, entry.statement, level)
-      reported = { statement, allow: { statement, form: undefined } }
-      entry.reported.set(memoKey, reported)
-    }
-    entry.lastReportedKey = memoKey
-    entry.lastReported = reported
+    const reported = reportedList[i]!
     if (entry.deny) outcome.denies.push(reported.statement)
     else {
       outcome.allows[outcome.allowCount++] =

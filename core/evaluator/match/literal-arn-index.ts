@@ -2,7 +2,8 @@
  * An index of the literal Resource patterns of many statements: exact ARNs and ARNs ending in a single
  * `*` (a prefix, since a `*` that ends the pattern may run past colons, see ./resource.ts). One walk of
  * the request's ARN through a compressed trie finds every statement whose literal patterns match it,
- * however many statements there are, instead of one string comparison per pattern and statement.
+ * however many statements there are, instead of one string comparison per pattern and statement. The
+ * walk ends at a stop that knows those statements, so a caller can remember per stop what follows.
  * @module
  */
 
@@ -14,21 +15,42 @@ export interface LiteralArnPattern {
   readonly owner: number
 }
 
-interface TrieNode {
+/**
+ * Where a walk of an ARN through the index stops, with every owner whose literal pattern matches an ARN
+ * that stops there. `memo` is the caller's slot for what it derives from those owners (computed once
+ * per stop, then found again by every ARN that stops at the same place)
+ */
+export interface ArnIndexStop<T> {
+  readonly owners: readonly number[]
+  memo: T | undefined
+}
+
+interface TrieNode<T> {
   /** The characters on the edge into this node (empty for the root) */
   label: string
   /** Children, and the first character code of each child's label, in the same order */
-  children: TrieNode[]
+  children: TrieNode<T>[]
   firsts: number[]
   /** Owners whose exact pattern ends here */
   exact: number[]
   /** Owners whose prefix pattern ends here */
   prefix: number[]
+  /** The stop of an ARN that goes on past this node (or mismatches below it), and of one that ends here */
+  passing: ArnIndexStop<T>
+  ending: ArnIndexStop<T>
 }
 
-const newNode = (label: string): TrieNode => ({ label, children: [], firsts: [], exact: [], prefix: [] })
+const newNode = <T>(label: string): TrieNode<T> => ({
+  label,
+  children: [],
+  firsts: [],
+  exact: [],
+  prefix: [],
+  passing: { owners: [], memo: undefined },
+  ending: { owners: [], memo: undefined },
+})
 
-const insert = (root: TrieNode, pattern: LiteralArnPattern): void => {
+const insert = <T>(root: TrieNode<T>, pattern: LiteralArnPattern): void => {
   let node = root
   let pos = 0
   const text = pattern.text
@@ -36,7 +58,7 @@ const insert = (root: TrieNode, pattern: LiteralArnPattern): void => {
     const first = text.charCodeAt(pos)
     const k = node.firsts.indexOf(first)
     if (k < 0) {
-      const leaf = newNode(text.slice(pos))
+      const leaf = newNode<T>(text.slice(pos))
       node.children.push(leaf)
       node.firsts.push(first)
       node = leaf
@@ -50,7 +72,7 @@ const insert = (root: TrieNode, pattern: LiteralArnPattern): void => {
       common++
     if (common < label.length) {
       // Split the edge: a new node for the shared part, the old child below it
-      const middle = newNode(label.slice(0, common))
+      const middle = newNode<T>(label.slice(0, common))
       child.label = label.slice(common)
       middle.children.push(child)
       middle.firsts.push(child.label.charCodeAt(0))
@@ -63,44 +85,51 @@ const insert = (root: TrieNode, pattern: LiteralArnPattern): void => {
   if (!owners.includes(pattern.owner)) owners.push(pattern.owner)
 }
 
+/** Fills in each node's stops: the prefix owners on the way down, plus the exact owners for `ending` */
+const settle = <T>(node: TrieNode<T>, above: readonly number[]): void => {
+  const passing = [...above]
+  for (const o of node.prefix) if (!passing.includes(o)) passing.push(o)
+  const ending = [...passing]
+  for (const o of node.exact) if (!ending.includes(o)) ending.push(o)
+  node.passing = { owners: passing.sort((a, b) => a - b), memo: undefined }
+  node.ending = { owners: ending.sort((a, b) => a - b), memo: undefined }
+  for (const child of node.children) settle(child, node.passing.owners)
+}
+
 /** Finds the owners whose literal patterns match an ARN */
-export interface LiteralArnIndex {
+export interface LiteralArnIndex<T> {
   /**
-   * Sets `hits[owner] = stamp` for every owner with a literal pattern matching the ARN (ARNs are
-   * compared case-sensitively, as IAM compares them)
+   * Walks the ARN down the index and returns where it stops (ARNs are compared case-sensitively, as
+   * IAM compares them)
    */
-  readonly mark: (arn: string, hits: Int32Array, stamp: number) => void
+  readonly find: (arn: string) => ArnIndexStop<T>
 }
 
 /** Builds the index of a set of literal patterns */
-export const buildLiteralArnIndex = (patterns: readonly LiteralArnPattern[]): LiteralArnIndex => {
-  const root = newNode('')
+export const buildLiteralArnIndex = <T>(patterns: readonly LiteralArnPattern[]): LiteralArnIndex<T> => {
+  const root = newNode<T>('')
   for (const p of patterns) insert(root, p)
+  settle(root, [])
   return {
-    mark: (arn, hits, stamp) => {
+    find: (arn) => {
       let node = root
       let pos = 0
       const length = arn.length
       for (;;) {
-        const prefix = node.prefix
-        for (let i = 0; i < prefix.length; i++) hits[prefix[i]!] = stamp
-        if (pos === length) {
-          const exact = node.exact
-          for (let i = 0; i < exact.length; i++) hits[exact[i]!] = stamp
-          return
-        }
+        if (pos === length) return node.ending
         const c = arn.charCodeAt(pos)
         const firsts = node.firsts
         let k = 0
         while (k < firsts.length && firsts[k] !== c) k++
-        if (k === firsts.length) return
+        if (k === firsts.length) return node.passing
         const child = node.children[k]!
         const label = child.label
         const n = label.length
         // Every pattern ends at a node, so an ARN that ends inside a label matches nothing below it
-        if (pos + n > length) return
+        if (pos + n > length) return node.passing
         // Last character first: labels that share their start differ near their end
-        for (let i = n - 1; i > 0; i--) if (arn.charCodeAt(pos + i) !== label.charCodeAt(i)) return
+        for (let i = n - 1; i > 0; i--)
+          if (arn.charCodeAt(pos + i) !== label.charCodeAt(i)) return node.passing
         pos += n
         node = child
       }

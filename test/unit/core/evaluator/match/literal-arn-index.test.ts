@@ -7,13 +7,10 @@ import {
 } from '../../../../../core/evaluator/match/literal-arn-index.ts'
 import { splitResourceList } from '../../../../../core/evaluator/match/resource.ts'
 
-/** The owners the index marks for an ARN, sorted */
-const marked = (patterns: readonly LiteralArnPattern[], arn: string): number[] => {
-  const owners = Math.max(0, ...patterns.map((p) => p.owner + 1))
-  const hits = new Int32Array(owners)
-  buildLiteralArnIndex(patterns).mark(arn, hits, 7)
-  return [...hits.keys()].filter((i) => hits[i] === 7)
-}
+/** The owners the index finds for an ARN, sorted */
+const marked = (patterns: readonly LiteralArnPattern[], arn: string): number[] => [
+  ...buildLiteralArnIndex(patterns).find(arn).owners,
+]
 
 /** What the index must answer: exact equality, or the prefix test */
 const naive = (patterns: readonly LiteralArnPattern[], arn: string): number[] =>
@@ -58,20 +55,20 @@ describe('literal ARN index', () => {
     expect(marked([{ text: '', prefix: false, owner: 0 }], '')).toEqual([0])
   })
 
-  it('hits of an earlier stamp do not count for a later one', () => {
-    const index = buildLiteralArnIndex(patterns)
-    const hits = new Int32Array(6)
-    index.mark('arn:aws:s3:::data-1', hits, 1)
-    index.mark('arn:aws:s3:::data-2/a', hits, 2)
-    expect([...hits.keys()].filter((i) => hits[i] === 2)).toEqual([1, 2])
-    expect(hits[0]).toBe(1)
+  it('an ARN stops at the same place as every other ARN with the same matches', () => {
+    const index = buildLiteralArnIndex<string>(patterns)
+    const a = index.find('arn:aws:s3:::data-1/k/a.csv')
+    a.memo = 'remembered'
+    expect(index.find('arn:aws:s3:::data-1/k/b.csv').memo).toBe('remembered')
+    expect(index.find('arn:aws:s3:::data-1/k').memo).toBeUndefined() // also the exact pattern of owner 5
+    expect(index.find('arn:aws:s3:::data-2/a').memo).toBeUndefined()
   })
 
   // A small alphabet makes patterns share starts, so edges are split in every way
   const text = fc.string({ unit: fc.constantFrom('a', 'b', ':', '/'), maxLength: 6 })
   const patternArb = fc.record({ text, prefix: fc.boolean(), owner: fc.nat({ max: 5 }) })
   property.prop([fc.array(patternArb, { maxLength: 12 }), fc.array(text, { minLength: 1, maxLength: 8 })])(
-    'marks exactly the owners of the patterns that match (same as a naive scan)',
+    'finds exactly the owners of the patterns that match (same as a naive scan)',
     (ps, arns) => {
       for (const arn of arns) expect(marked(ps, arn)).toEqual(naive(ps, arn))
     },

@@ -1,0 +1,233 @@
+/**
+ * The policies of one policy type compiled together, per action: a plan lists every statement whose
+ * action element matches the action, policy by policy, and indexes their Resource and NotResource
+ * elements, so that one walk of the request's ARN yields the short list of statements that can apply.
+ * Plans are cached per policy list (an identity's policy list is shared by all its checks) and action.
+ * @module
+ */
+import type { NamedPolicy, Statement } from '../policy/types.ts'
+import type { ActionKey } from './action-key.ts'
+import { type CompiledStatement, compileDocument } from './compile.ts'
+import type { CompiledConditionBlock } from './conditions/index.ts'
+import {
+  type ArnIndexStop,
+  buildLiteralArnIndex,
+  type LiteralArnIndex,
+  type LiteralArnPattern,
+} from './match/literal-arn-index.ts'
+import { type ResourceMatcher, splitResourceList } from './match/resource.ts'
+import { matchedStatement } from './matched-statement.ts'
+import type { MatchedStatement, PolicyType } from './types.ts'
+
+/**
+ * How an entry's Resource or NotResource element is tested: ALWAYS (no Resource element, or `*` in
+ * it), RESOURCE (applies when a literal pattern, found by the index, or another pattern matches),
+ * NOT_RESOURCE (applies when neither matches), NEVER (`*` in NotResource)
+ */
+const ResourceTest = { ALWAYS: 0, RESOURCE: 1, NOT_RESOURCE: 2, NEVER: 3 } as const
+type ResourceTest = (typeof ResourceTest)[keyof typeof ResourceTest]
+
+/** A statement of the group, with the policy it belongs to */
+export interface GroupEntry {
+  readonly policy: NamedPolicy
+  readonly compiled: CompiledStatement
+  /** Copied from the compiled statement, so the hot loop reads them without following pointers */
+  readonly statement: Statement
+  readonly deny: boolean
+  readonly conditions: CompiledConditionBlock | undefined
+  readonly resourceTest: ResourceTest
+  /** The patterns the literal index does not answer (wildcards inside, `?`, variables) */
+  readonly otherResources: ResourceMatcher | undefined
+}
+
+/** How an entry is reported when it applies */
+export interface ReportedStatement {
+  readonly statement: MatchedStatement
+  readonly allow: AppliedAllowEntry
+}
+
+/** An applied Allow without a principal form (identity-side policies), shareable between decisions */
+export interface AppliedAllowEntry {
+  readonly statement: MatchedStatement
+  readonly form: undefined
+}
+
+/** What is left to test of a candidate's resource: nothing, or its other patterns (must / must not match) */
+export const OtherResourceCheck = { NONE: 0, MUST_MATCH: 1, MUST_NOT_MATCH: 2 } as const
+
+/**
+ * The entries that can apply to the resources that stop at one place of the index, in entry order, with
+ * what is left to test of each one's resource
+ */
+export interface Candidates {
+  readonly indices: Int32Array
+  readonly checks: Uint8Array
+}
+
+/** Every statement of a group whose action element matches one action */
+export interface GroupPlan {
+  readonly entries: readonly GroupEntry[]
+  /** The entries that can apply to a resource (found once per place in the index the ARN stops at) */
+  readonly candidatesFor: (resource: string) => Candidates
+  /**
+   * How each entry is reported when the group is evaluated as the given policy type (and level); built
+   * once per type and level (a group is nearly always evaluated as one), as report entries are immutable
+   */
+  readonly reportedAs: (policyType: PolicyType, level: number | undefined) => readonly ReportedStatement[]
+}
+
+const reportedListFor = (entries: readonly GroupEntry[]): GroupPlan['reportedAs'] => {
+  const byKey = new Map<string, readonly ReportedStatement[]>()
+  let lastType: PolicyType | undefined
+  let lastLevel: number | undefined
+  let last: readonly ReportedStatement[] = []
+  return (policyType, level) => {
+    if (policyType === lastType && level === lastLevel) return last
+    const key = `${policyType}/${level ?? ''}`
+    let list = byKey.get(key)
+    if (list === undefined) {
+      list = entries.map((e) => {
+        const statement = matchedStatement(policyType, e.policy, e.statement, level)
+        return { statement, allow: { statement, form: undefined } }
+      })
+      byKey.set(key, list)
+    }
+    lastType = policyType
+    lastLevel = level
+    last = list
+    return list
+  }
+}
+
+/** The candidates when the entries in `hit` have a literal pattern that matches the resource */
+const candidatesGiven = (entries: readonly GroupEntry[], hit: ReadonlySet<number>): Candidates => {
+  const indices: number[] = []
+  const checks: number[] = []
+  entries.forEach((e, i) => {
+    const other = e.otherResources !== undefined
+    switch (e.resourceTest) {
+      case ResourceTest.ALWAYS:
+        indices.push(i)
+        checks.push(OtherResourceCheck.NONE)
+        break
+      case ResourceTest.RESOURCE:
+        if (hit.has(i) || other) {
+          indices.push(i)
+          checks.push(hit.has(i) ? OtherResourceCheck.NONE : OtherResourceCheck.MUST_MATCH)
+        }
+        break
+      case ResourceTest.NOT_RESOURCE:
+        if (!hit.has(i)) {
+          indices.push(i)
+          checks.push(other ? OtherResourceCheck.MUST_NOT_MATCH : OtherResourceCheck.NONE)
+        }
+        break
+      default:
+        break
+    }
+  })
+  return { indices: Int32Array.from(indices), checks: Uint8Array.from(checks) }
+}
+
+const planFor = (entries: GroupEntry[], literals: LiteralArnPattern[]): GroupPlan => {
+  const reportedAs = reportedListFor(entries)
+  if (literals.length === 0) {
+    const always = candidatesGiven(entries, new Set())
+    return { entries, reportedAs, candidatesFor: () => always }
+  }
+  const index: LiteralArnIndex<Candidates> = buildLiteralArnIndex(literals)
+  const settle = (stop: ArnIndexStop<Candidates>): Candidates => {
+    const candidates = candidatesGiven(entries, new Set(stop.owners))
+    stop.memo = candidates
+    return candidates
+  }
+  return {
+    entries,
+    reportedAs,
+    candidatesFor: (resource) => {
+      const stop = index.find(resource)
+      return stop.memo ?? settle(stop)
+    },
+  }
+}
+
+const entryFor = (
+  policy: NamedPolicy,
+  compiled: CompiledStatement,
+  owner: number,
+  literals: LiteralArnPattern[],
+): GroupEntry => {
+  const s = compiled.statement
+  const list = s.resource ?? s.notResource
+  let resourceTest: ResourceTest = ResourceTest.ALWAYS
+  let otherResources: ResourceMatcher | undefined
+  if (list !== undefined) {
+    const split = splitResourceList(list, policy.document.version)
+    if (split.matchesAll) resourceTest = s.resource ? ResourceTest.ALWAYS : ResourceTest.NEVER
+    else {
+      resourceTest = s.resource ? ResourceTest.RESOURCE : ResourceTest.NOT_RESOURCE
+      otherResources = split.rest
+      for (const l of split.literals) literals.push({ ...l, owner })
+    }
+  }
+  return {
+    policy,
+    compiled,
+    statement: s,
+    deny: s.effect === 'Deny',
+    conditions: compiled.conditions,
+    resourceTest,
+    otherResources,
+  }
+}
+
+/** The policies of one policy type, with their statements merged per action */
+export interface CompiledGroup {
+  readonly forAction: (action: ActionKey) => GroupPlan
+}
+
+const compileGroupNow = (policies: readonly NamedPolicy[]): CompiledGroup => {
+  const documents = policies.map((p) => compileDocument(p.document))
+  let plans: (GroupPlan | undefined)[] = []
+  let generation = 0
+  const build = (actionLower: string): GroupPlan => {
+    const entries: GroupEntry[] = []
+    const literals: LiteralArnPattern[] = []
+    policies.forEach((policy, i) => {
+      for (const compiled of documents[i]!.forAction(actionLower))
+        entries.push(entryFor(policy, compiled, entries.length, literals))
+    })
+    return planFor(entries, literals)
+  }
+  return {
+    forAction: (action) => {
+      if (action.generation !== generation) {
+        plans = []
+        generation = action.generation
+      }
+      let plan = plans[action.id]
+      if (plan === undefined) {
+        plan = build(action.lower)
+        // Fill the gap below the id so the array stays dense (a holey array is slower to index)
+        while (plans.length < action.id) plans.push(undefined)
+        plans[action.id] = plan
+      }
+      return plan
+    },
+  }
+}
+
+const groupCache = new WeakMap<object, CompiledGroup>()
+
+/**
+ * The compiled group of a list of policies, cached per list object (an identity's policy list is
+ * shared by all its checks); a single policy is cached per policy object
+ */
+export const compileGroup = (policies: readonly NamedPolicy[] | NamedPolicy): CompiledGroup => {
+  let group = groupCache.get(policies)
+  if (group === undefined) {
+    group = compileGroupNow(Array.isArray(policies) ? policies : [policies as NamedPolicy])
+    groupCache.set(policies, group)
+  }
+  return group
+}
