@@ -178,15 +178,26 @@ export const evaluate = (
       )
     }
   }
+  // The three policy types nearly every request has go straight to the compiled path when not explaining
+  const fast = !trace && !reference
   const resourceFrom = tally.allowCount
-  if (policies.resource) evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
+  if (policies.resource) {
+    if (fast) evaluateGroupCompiled('resource', policies.resource, req, undefined, tally)
+    else evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
+  }
   const resourceGrant = strongestGrant(tally, resourceFrom)
 
-  const identityAllowed = evaluateType('identity', policies.identity, req, tally, trace, reference, traceOut)
+  const identityAllowed = fast
+    ? evaluateGroupCompiled('identity', policies.identity, req, undefined, tally) > 0
+    : evaluateType('identity', policies.identity, req, tally, trace, reference, traceOut)
   const identityAllows = identityAllowed || caller.type === 'root'
-  const boundaryAllows = policies.boundary
-    ? evaluateType('boundary', policies.boundary, req, tally, trace, reference, traceOut)
-    : true
+  const boundary = policies.boundary
+  const boundaryAllows =
+    boundary === undefined
+      ? true
+      : fast
+        ? evaluateGroupCompiled('boundary', boundary, req, undefined, tally) > 0
+        : evaluateType('boundary', boundary, req, tally, trace, reference, traceOut)
   let sessionAllows = true
   if (policies.session !== undefined && policies.session.length > 0) {
     sessionAllows = evaluateType('session', policies.session, req, tally, trace, reference, traceOut)

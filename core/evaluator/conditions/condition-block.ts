@@ -40,11 +40,11 @@ const addKey = (keys: string[] | undefined, key: string): string[] => {
 
 /** ANDs test results in order, per the block mode (shared by the compiled and the reference paths) */
 const runBlock = (
-  count: number,
-  evaluate: (index: number, context: RequestContext, trace: boolean) => ConditionTestResult,
+  tests: readonly ((context: RequestContext, trace: boolean) => ConditionTestResult)[],
   context: RequestContext,
   mode: ConditionBlockMode,
 ): ConditionBlockResult => {
+  const count = tests.length
   const trace = mode === 'trace'
   const shortCircuit = mode === 'short-circuit'
   let matched = true
@@ -53,7 +53,7 @@ const runBlock = (
   let errors: EvaluationError[] | undefined
   let details: ConditionDetail[] | undefined
   for (let i = 0; i < count; i++) {
-    const r = evaluate(i, context, trace)
+    const r = tests[i]!(context, trace)
     if (r.errors.length > 0) errors = errors === undefined ? [...r.errors] : errors.concat(r.errors)
     if (r.missingKey !== undefined) missing = addKey(missing, r.missingKey)
     for (let j = 0; j < r.unresolvedVariables.length; j++)
@@ -87,10 +87,8 @@ export const compileConditionBlock = (
   version: PolicyVersion,
 ): CompiledConditionBlock => {
   const compiled = tests.map((test) => compileConditionTest(test, version))
-  const count = compiled.length
-  if (count === 0) return () => BLOCK_MATCHED
-  const evaluate = (i: number, context: RequestContext, trace: boolean) => compiled[i]!(context, trace)
-  return (context, mode) => runBlock(count, evaluate, context, modeOf(mode))
+  if (compiled.length === 0) return () => BLOCK_MATCHED
+  return (context, mode) => runBlock(compiled, context, modeOf(mode))
 }
 
 /** Evaluates a Condition block through the reference interpreter (for property tests and cross-checks) */
@@ -101,8 +99,10 @@ export const evaluateConditionBlockReference = (
   mode?: ConditionBlockMode | boolean,
 ): ConditionBlockResult =>
   runBlock(
-    tests.length,
-    (i, ctx, trace) => evaluateConditionTestReference(tests[i]!, ctx, version, trace),
+    tests.map(
+      (test) => (ctx: RequestContext, trace: boolean) =>
+        evaluateConditionTestReference(test, ctx, version, trace),
+    ),
     context,
     modeOf(mode),
   )
