@@ -10,11 +10,10 @@ import { type EvaluateInternalOptions, evaluate } from './evaluate.ts'
 import type { AssumeRoleHop, CheckInput, Identity, ResourceModel } from './model.ts'
 import type { ContextValue, EvaluationResult, PolicySet, RequestContext } from './types.ts'
 
-/** The policy set that applies when an identity acts on a resource */
-export const policySetFor = (
+const buildPolicySet = (
   identity: Identity,
   resource: ResourceModel,
-  endpointPolicy?: CheckInput['endpointPolicy'],
+  endpointPolicy: CheckInput['endpointPolicy'],
 ): PolicySet => ({
   identity: identity.identityPolicies,
   ...(identity.boundary ? { boundary: identity.boundary } : {}),
@@ -26,6 +25,42 @@ export const policySetFor = (
     : {}),
   ...(endpointPolicy ? { endpoint: endpointPolicy } : {}),
 })
+
+// INVARIANT: identities, policies and policy lists are never mutated once built, so the policy set of
+// the same identity, resource policy, RCP levels and endpoint policy is built once and shared
+const NONE = {}
+const policySets = new WeakMap<
+  Identity,
+  WeakMap<object, WeakMap<object, WeakMap<object, Map<string, PolicySet>>>>
+>()
+
+const level = <K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V => {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = make()
+    map.set(key, value)
+  }
+  return value
+}
+
+/** The policy set that applies when an identity acts on a resource (one shared object per combination) */
+export const policySetFor = (
+  identity: Identity,
+  resource: ResourceModel,
+  endpointPolicy?: CheckInput['endpointPolicy'],
+): PolicySet => {
+  const byPolicy = level(policySets, identity, () => new WeakMap())
+  const byRcps = level(byPolicy, resource.policy ?? NONE, () => new WeakMap())
+  const byEndpoint = level(byRcps, resource.rcpLevels ?? NONE, () => new WeakMap())
+  const byKind = level(byEndpoint, endpointPolicy ?? NONE, () => new Map<string, PolicySet>())
+  const kind = resource.policyKind ?? 'standard'
+  let set = byKind.get(kind)
+  if (set === undefined) {
+    set = buildPolicySet(identity, resource, endpointPolicy)
+    byKind.set(kind, set)
+  }
+  return set
+}
 
 /** Decides one request made by an identity on a resource */
 export const evaluateCheck = (input: CheckInput, options: EvaluateInternalOptions = {}): EvaluationResult =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateCheck } from '../../../../core/evaluator/check.ts'
+import { evaluateCheck, policySetFor } from '../../../../core/evaluator/check.ts'
 import type { Identity, ResourceModel } from '../../../../core/evaluator/model.ts'
 import type { ContextValue } from '../../../../core/evaluator/types.ts'
 import {
@@ -321,5 +321,27 @@ describe('evaluateCheck', () => {
       'resource',
       'statement',
     ])
+  })
+})
+
+describe('policySetFor', () => {
+  const me = userIdentity('alice', A, { identityPolicies: [statements('all', 'identity', allow('s3:*'))] })
+  const policy = statements('bucket', 'resource', allow('s3:GetObject', '*', { Principal: '*' }))
+  it('gives the same object for the same identity, resource policy and kind, whatever the resource ARN', () => {
+    const a = policySetFor(me, bucket(policy))
+    expect(policySetFor(me, { ...bucket(policy), arn: 'arn:aws:s3:::data/other' })).toBe(a)
+    expect(a.resource).toBe(policy)
+    expect(a.identity).toBe(me.identityPolicies)
+  })
+  it('gives another set when the resource policy, its kind, the RCPs or the endpoint policy differ', () => {
+    const a = policySetFor(me, bucket(policy))
+    expect(policySetFor(me, bucket())).not.toBe(a)
+    expect(policySetFor(me, bucket())).toEqual({ identity: me.identityPolicies })
+    const trust = policySetFor(me, bucket(policy, { policyKind: 'trust' }))
+    expect(trust).not.toBe(a)
+    expect(trust.resourcePolicyKind).toBe('trust')
+    expect(policySetFor(me, bucket(policy, { rcpLevels: [[policy]] }))).not.toBe(a)
+    expect(policySetFor(me, bucket(policy), policy).endpoint).toBe(policy)
+    expect(policySetFor(userIdentity('bob'), bucket(policy))).not.toBe(a)
   })
 })
