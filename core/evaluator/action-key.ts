@@ -12,6 +12,8 @@ export interface ActionKey {
   readonly id: number
   /** Ids are handed out again after a generation ends; caches keyed by id start over then */
   readonly generation: number
+  /** sts:GetCallerIdentity, which needs no permission */
+  readonly getCallerIdentity: boolean
 }
 
 /** Bound on distinct names per generation (IAM has about 18,000 actions); keeps memory flat */
@@ -33,7 +35,7 @@ export const actionKeyOf = (action: string): ActionKey => {
         byName.clear()
         byLower.clear()
       }
-      key = { lower, id: byLower.size, generation }
+      key = { lower, id: byLower.size, generation, getCallerIdentity: lower === 'sts:getcalleridentity' }
       byLower.set(lower, key)
     }
     byName.set(action, key)
