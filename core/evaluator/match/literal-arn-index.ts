@@ -105,34 +105,84 @@ export interface LiteralArnIndex<T> {
   readonly find: (arn: string) => ArnIndexStop<T>
 }
 
+type Find<T> = (arn: string) => ArnIndexStop<T>
+
+/** The walk as a loop over the nodes (works everywhere; the generated walk below is faster) */
+const interpretedWalk =
+  <T>(root: TrieNode<T>): Find<T> =>
+  (arn) => {
+    let node = root
+    let pos = 0
+    const length = arn.length
+    for (;;) {
+      if (pos === length) return node.ending
+      const c = arn.charCodeAt(pos)
+      const firsts = node.firsts
+      let k = 0
+      while (k < firsts.length && firsts[k] !== c) k++
+      if (k === firsts.length) return node.passing
+      const child = node.children[k]!
+      const label = child.label
+      const n = label.length
+      // Every pattern ends at a node, so an ARN that ends inside a label matches nothing below it
+      if (pos + n > length) return node.passing
+      // Last character first: labels that share their start differ near their end
+      for (let i = n - 1; i > 0; i--) if (arn.charCodeAt(pos + i) !== label.charCodeAt(i)) return node.passing
+      pos += n
+      node = child
+    }
+  }
+
+/** Past this many label characters the generated walk would be too large: the loop is used instead */
+const GENERATED_WALK_LIMIT = 20_000
+
+/**
+ * The walk as straight-line code: every node sits at a fixed depth, so each character test compares
+ * `arn.charCodeAt(<constant>)` with a constant. The source holds only numbers (depths, character
+ * codes, stop numbers), never text from a policy. Returns undefined where code cannot be generated
+ * (a Content-Security-Policy without 'unsafe-eval' in a browser)
+ */
+const generatedWalk = <T>(root: TrieNode<T>): Find<T> | undefined => {
+  const stops: ArnIndexStop<T>[] = []
+  const stop = (s: ArnIndexStop<T>): string => {
+    stops.push(s)
+    return `S[${stops.length - 1}]`
+  }
+  let size = 0
+  const emit = (node: TrieNode<T>, depth: number): string => {
+    const passing = stop(node.passing)
+    let out = `if(n===${depth})return ${stop(node.ending)};`
+    if (node.children.length === 0) return `${out}return ${passing};`
+    out += `switch(a.charCodeAt(${depth})){`
+    for (const child of node.children) {
+      const label = child.label
+      size += label.length
+      const end = depth + label.length
+      const tests = [`n>=${end}`]
+      for (let i = label.length - 1; i > 0; i--)
+        tests.push(`a.charCodeAt(${depth + i})===${label.charCodeAt(i)}`)
+      out += `case ${label.charCodeAt(0)}:if(${tests.join('&&')}){${emit(child, end)}}return ${passing};`
+    }
+    return `${out}}return ${passing};`
+  }
+  const body = emit(root, 0)
+  if (size > GENERATED_WALK_LIMIT) return undefined
+  try {
+    const make = new Function('S', `return function find(a){const n=a.length;${body}}`)
+    return make(stops) as Find<T>
+  } catch {
+    return undefined
+  }
+}
+
 /** Builds the index of a set of literal patterns */
-export const buildLiteralArnIndex = <T>(patterns: readonly LiteralArnPattern[]): LiteralArnIndex<T> => {
+export const buildLiteralArnIndex = <T>(
+  patterns: readonly LiteralArnPattern[],
+  options: { readonly generate?: boolean } = {},
+): LiteralArnIndex<T> => {
   const root = newNode<T>('')
   for (const p of patterns) insert(root, p)
   settle(root, [])
-  return {
-    find: (arn) => {
-      let node = root
-      let pos = 0
-      const length = arn.length
-      for (;;) {
-        if (pos === length) return node.ending
-        const c = arn.charCodeAt(pos)
-        const firsts = node.firsts
-        let k = 0
-        while (k < firsts.length && firsts[k] !== c) k++
-        if (k === firsts.length) return node.passing
-        const child = node.children[k]!
-        const label = child.label
-        const n = label.length
-        // Every pattern ends at a node, so an ARN that ends inside a label matches nothing below it
-        if (pos + n > length) return node.passing
-        // Last character first: labels that share their start differ near their end
-        for (let i = n - 1; i > 0; i--)
-          if (arn.charCodeAt(pos + i) !== label.charCodeAt(i)) return node.passing
-        pos += n
-        node = child
-      }
-    },
-  }
+  const find = (options.generate === false ? undefined : generatedWalk(root)) ?? interpretedWalk(root)
+  return { find }
 }

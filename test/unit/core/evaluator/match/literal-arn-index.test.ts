@@ -8,8 +8,8 @@ import {
 import { splitResourceList } from '../../../../../core/evaluator/match/resource.ts'
 
 /** The owners the index finds for an ARN, sorted */
-const marked = (patterns: readonly LiteralArnPattern[], arn: string): number[] => [
-  ...buildLiteralArnIndex(patterns).find(arn).owners,
+const marked = (patterns: readonly LiteralArnPattern[], arn: string, generate = true): number[] => [
+  ...buildLiteralArnIndex(patterns, { generate }).find(arn).owners,
 ]
 
 /** What the index must answer: exact equality, or the prefix test */
@@ -46,7 +46,20 @@ describe('literal ARN index', () => {
     ['*', []],
   ])('%s → owners %j', (arn, owners) => {
     expect(marked(patterns, arn)).toEqual(owners)
+    expect(marked(patterns, arn, false)).toEqual(owners)
     expect(naive(patterns, arn)).toEqual(owners)
+  })
+
+  it('generated walks compare character codes only, so any text in a pattern is safe', () => {
+    const odd: LiteralArnPattern[] = [
+      { text: 'arn:aws:s3:::b/\'`${x}\\"});throw 1;//', prefix: false, owner: 0 },
+      { text: 'arn:aws:s3:::b/\u2028é€/', prefix: true, owner: 1 },
+    ]
+    for (const generate of [true, false]) {
+      expect(marked(odd, odd[0]!.text, generate)).toEqual([0])
+      expect(marked(odd, `${odd[1]!.text}key`, generate)).toEqual([1])
+      expect(marked(odd, 'arn:aws:s3:::b/', generate)).toEqual([])
+    }
   })
 
   it('an empty prefix matches every ARN', () => {
@@ -67,12 +80,32 @@ describe('literal ARN index', () => {
   // A small alphabet makes patterns share starts, so edges are split in every way
   const text = fc.string({ unit: fc.constantFrom('a', 'b', ':', '/'), maxLength: 6 })
   const patternArb = fc.record({ text, prefix: fc.boolean(), owner: fc.nat({ max: 5 }) })
-  property.prop([fc.array(patternArb, { maxLength: 12 }), fc.array(text, { minLength: 1, maxLength: 8 })])(
-    'finds exactly the owners of the patterns that match (same as a naive scan)',
-    (ps, arns) => {
-      for (const arn of arns) expect(marked(ps, arn)).toEqual(naive(ps, arn))
-    },
-  )
+  /** ARNs near the patterns: each pattern's text, with one character changed, cut short or extended */
+  const nearby = (ps: readonly LiteralArnPattern[], edits: readonly [number, number, string][]): string[] =>
+    ps.flatMap((p, i) => {
+      const [at, cut, ch] = edits[i % Math.max(1, edits.length)] ?? [0, 0, 'a']
+      const k = p.text.length === 0 ? 0 : at % p.text.length
+      return [
+        p.text,
+        p.text.slice(0, k) + ch + p.text.slice(k + 1),
+        p.text.slice(0, Math.max(0, p.text.length - cut)),
+        p.text + ch,
+      ]
+    })
+  const edit = fc.tuple(fc.nat({ max: 8 }), fc.nat({ max: 3 }), fc.constantFrom('a', 'b', ':', '/', 'c'))
+  property.prop(
+    [
+      fc.array(patternArb, { maxLength: 12 }),
+      fc.array(text, { minLength: 1, maxLength: 8 }),
+      fc.array(edit, { maxLength: 6 }),
+    ],
+    { numRuns: 300 },
+  )('finds exactly the owners of the patterns that match (same as a naive scan)', (ps, arns, edits) => {
+    for (const arn of [...arns, ...nearby(ps, edits)]) {
+      expect(marked(ps, arn)).toEqual(naive(ps, arn))
+      expect(marked(ps, arn, false)).toEqual(naive(ps, arn))
+    }
+  })
 })
 
 describe('splitResourceList', () => {
