@@ -23,8 +23,29 @@ let generation = 0
 const byName = new Map<string, ActionKey>()
 const byLower = new Map<string, ActionKey>()
 
+/**
+ * A small direct-mapped cache in front of the Map: the slot is chosen from the name's length and last
+ * character, and a hit is one string comparison (the same string object as the last time, mostly)
+ */
+const SLOTS = 256
+const slotNames: (string | undefined)[] = new Array(SLOTS).fill(undefined)
+const slotKeys: (ActionKey | undefined)[] = new Array(SLOTS).fill(undefined)
+
 /** The key of an action name, interned on first use */
 export const actionKeyOf = (action: string): ActionKey => {
+  const length = action.length
+  const slot = length === 0 ? 0 : (length * 31 + action.charCodeAt(length - 1) * 7) & (SLOTS - 1)
+  if (slotNames[slot] === action) {
+    const cached = slotKeys[slot]!
+    if (cached.generation === generation) return cached
+  }
+  const key = internedKeyOf(action)
+  slotNames[slot] = action
+  slotKeys[slot] = key
+  return key
+}
+
+const internedKeyOf = (action: string): ActionKey => {
   let key = byName.get(action)
   if (key === undefined) {
     const lower = action.toLowerCase()
