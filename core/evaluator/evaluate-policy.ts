@@ -7,7 +7,7 @@ import type { NamedPolicy, Statement } from '../policy/types.ts'
 import type { ActionKey } from './action-key.ts'
 import { actionElementMatches, type CompiledStatement, compileDocument } from './compile.ts'
 import { evaluateConditionBlockReference } from './conditions/index.ts'
-import { compileGroup, OtherResourceCheck } from './group-plan.ts'
+import { type CompiledGroup, compileGroup, isCompiledGroup, OtherResourceCheck } from './group-plan.ts'
 import { actionListMatchesReference } from './match/action.ts'
 import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
 import { resourceListMatchesReference } from './match/resource.ts'
@@ -145,12 +145,13 @@ const addMissingKeys = (outcome: Tally, keys: readonly string[]): void => {
  */
 export const evaluateGroupCompiled = (
   policyType: PolicyType,
-  policies: readonly NamedPolicy[] | NamedPolicy,
+  policies: readonly NamedPolicy[] | NamedPolicy | CompiledGroup,
   req: PolicyRequest,
   level: number | undefined,
   outcome: Tally,
 ): number => {
-  const plan = compileGroup(policies).forAction(req.action)
+  const group = isCompiledGroup(policies) ? policies : compileGroup(policies)
+  const plan = group.forAction(req.action)
   const entries = plan.entries
   const resource = req.resource
   const candidates = plan.candidatesFor(resource)

@@ -13,6 +13,7 @@ import {
   type PolicyRequest,
   type Tally,
 } from './evaluate-policy.ts'
+import { compilePolicySet } from './group-plan.ts'
 import type { PrincipalForm } from './match/principal.ts'
 import { FORM_STRENGTH } from './match/principal.ts'
 import { REASONS, type ReasonCode } from './trace/reasons.ts'
@@ -216,23 +217,24 @@ export const evaluate = (
   }
   // The three policy types nearly every request has go straight to the compiled path when not explaining
   const fast = !trace && !reference
+  const groups = fast ? compilePolicySet(policies) : undefined
   const resourceFrom = tally.allowCount
   if (policies.resource) {
-    if (fast) evaluateGroupCompiled('resource', policies.resource, req, undefined, tally)
+    if (groups) evaluateGroupCompiled('resource', groups.resource!, req, undefined, tally)
     else evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
   }
   const resourceGrant = strongestGrant(tally, resourceFrom)
 
-  const identityAllowed = fast
-    ? evaluateGroupCompiled('identity', policies.identity, req, undefined, tally) > 0
+  const identityAllowed = groups
+    ? evaluateGroupCompiled('identity', groups.identity, req, undefined, tally) > 0
     : evaluateType('identity', policies.identity, req, tally, trace, reference, traceOut)
   const identityAllows = identityAllowed || caller.type === 'root'
   const boundary = policies.boundary
   const boundaryAllows =
     boundary === undefined
       ? true
-      : fast
-        ? evaluateGroupCompiled('boundary', boundary, req, undefined, tally) > 0
+      : groups
+        ? evaluateGroupCompiled('boundary', groups.boundary!, req, undefined, tally) > 0
         : evaluateType('boundary', boundary, req, tally, trace, reference, traceOut)
   let sessionAllows = true
   if (policies.session !== undefined && policies.session.length > 0) {

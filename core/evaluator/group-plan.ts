@@ -17,7 +17,7 @@ import {
 } from './match/literal-arn-index.ts'
 import { type ResourceMatcher, splitResourceList } from './match/resource.ts'
 import { matchedStatement } from './matched-statement.ts'
-import type { MatchedStatement, PolicyType } from './types.ts'
+import type { MatchedStatement, PolicySet, PolicyType } from './types.ts'
 
 /**
  * How an entry's Resource or NotResource element is tested: ALWAYS (no Resource element, or `*` in
@@ -186,6 +186,11 @@ export interface CompiledGroup {
   readonly forAction: (action: ActionKey) => GroupPlan
 }
 
+/** Policy lists and policies are arrays and objects with a document; compiled groups are neither */
+export const isCompiledGroup = (
+  value: readonly NamedPolicy[] | NamedPolicy | CompiledGroup,
+): value is CompiledGroup => (value as CompiledGroup).forAction !== undefined
+
 const compileGroupNow = (policies: readonly NamedPolicy[]): CompiledGroup => {
   const documents = policies.map((p) => compileDocument(p.document))
   let plans: (GroupPlan | undefined)[] = []
@@ -230,4 +235,27 @@ export const compileGroup = (policies: readonly NamedPolicy[] | NamedPolicy): Co
     groupCache.set(policies, group)
   }
   return group
+}
+
+/** The compiled groups of the three policy types nearly every request has */
+export interface CompiledPolicySet {
+  readonly identity: CompiledGroup
+  readonly boundary: CompiledGroup | undefined
+  readonly resource: CompiledGroup | undefined
+}
+
+const setCache = new WeakMap<PolicySet, CompiledPolicySet>()
+
+/** The compiled groups of a policy set, found with one lookup (policy sets are shared, see policySetFor) */
+export const compilePolicySet = (set: PolicySet): CompiledPolicySet => {
+  let compiled = setCache.get(set)
+  if (compiled === undefined) {
+    compiled = {
+      identity: compileGroup(set.identity),
+      boundary: set.boundary ? compileGroup(set.boundary) : undefined,
+      resource: set.resource ? compileGroup(set.resource) : undefined,
+    }
+    setCache.set(set, compiled)
+  }
+  return compiled
 }
