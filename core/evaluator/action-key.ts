@@ -24,17 +24,29 @@ const byName = new Map<string, ActionKey>()
 const byLower = new Map<string, ActionKey>()
 
 /**
- * A small direct-mapped cache in front of the Map: the slot is chosen from the name's length and last
- * character, and a hit is one string comparison (the same string object as the last time, mostly)
+ * A small direct-mapped cache in front of the Map: the slot is chosen from the name's length and four
+ * of its characters, and a hit is one string comparison (the same string object as the last time, mostly)
  */
-const SLOTS = 256
+const SLOTS = 1024
+
+/** Mixes the length and four characters spread over the name (no loop over the whole name) */
+const slotOf = (action: string, length: number): number => {
+  let x =
+    Math.imul(length, 0x9e3779b1) ^
+    Math.imul(action.charCodeAt(length - 1), 0x85ebca6b) ^
+    Math.imul(action.charCodeAt(length >> 1), 0xc2b2ae35) ^
+    Math.imul(action.charCodeAt((length * 3) >> 2), 0x27d4eb2f) ^
+    Math.imul(action.charCodeAt(length >> 2), 0x165667b1)
+  x ^= x >>> 15
+  return x & (SLOTS - 1)
+}
 const slotNames: (string | undefined)[] = new Array(SLOTS).fill(undefined)
 const slotKeys: (ActionKey | undefined)[] = new Array(SLOTS).fill(undefined)
 
 /** The key of an action name, interned on first use */
 export const actionKeyOf = (action: string): ActionKey => {
   const length = action.length
-  const slot = length === 0 ? 0 : (length * 31 + action.charCodeAt(length - 1) * 7) & (SLOTS - 1)
+  const slot = length === 0 ? 0 : slotOf(action, length)
   if (slotNames[slot] === action) {
     const cached = slotKeys[slot]!
     if (cached.generation === generation) return cached

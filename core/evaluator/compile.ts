@@ -4,7 +4,7 @@
  * compiled once however many checks use them.
  * @module
  */
-import type { NamedPolicy, PolicyDocument, Statement } from '../policy/types.ts'
+import type { PolicyDocument, Statement } from '../policy/types.ts'
 import { type CompiledConditionBlock, compileConditionBlock } from './conditions/index.ts'
 import { type ActionMatcher, compileActionList, serviceOf } from './match/action.ts'
 import { compileResourceList, type ResourceMatcher } from './match/resource.ts'

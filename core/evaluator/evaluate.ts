@@ -6,7 +6,6 @@ import type { NamedPolicy } from '../policy/types.ts'
 import { type ActionKey, actionKeyOf } from './action-key.ts'
 import { type DecisionFacts, decide } from './decide.ts'
 import {
-  type AppliedAllow,
   evaluateGroupCompiled,
   evaluatePolicy,
   newTally,
