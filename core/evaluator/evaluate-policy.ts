@@ -6,7 +6,11 @@
 import type { NamedPolicy, Statement } from '../policy/types.ts'
 import type { ActionKey } from './action-key.ts'
 import { actionElementMatches, type CompiledStatement, compileDocument } from './compile.ts'
-import { evaluateConditionBlockReference } from './conditions/index.ts'
+import {
+  type CompiledConditionBlock,
+  type ConditionBlockResult,
+  evaluateConditionBlockReference,
+} from './conditions/index.ts'
 import { type CompiledGroup, compileGroup, isCompiledGroup, OtherResourceCheck } from './group-plan.ts'
 import { actionListMatchesReference } from './match/action.ts'
 import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
@@ -160,6 +164,8 @@ export const evaluateGroupCompiled = (
   const reportedList = plan.reportedAs(policyType, level)
   const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
   let allows = 0
+  let lastConditions: CompiledConditionBlock | undefined
+  let lastBlock: ConditionBlockResult | undefined
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]!
     const entry = entries[i]!
@@ -177,8 +183,14 @@ export const evaluateGroupCompiled = (
     }
     const conditions = entry.conditions
     if (conditions !== undefined) {
-      const block = conditions(req.context, false)
-      if (block.missingKeys.length > 0) addMissingKeys(outcome, block.missingKeys)
+      // Statements often share one Condition block (see compile.ts): its answer is taken as it is
+      let block = lastBlock
+      if (conditions !== lastConditions || block === undefined) {
+        block = conditions(req.context, false)
+        lastConditions = conditions
+        lastBlock = block
+        if (block.missingKeys.length > 0) addMissingKeys(outcome, block.missingKeys)
+      }
       if (block.errors.length > 0)
         for (const e of block.errors)
           outcome.errors.push({
