@@ -82,10 +82,7 @@ export const derivedContext = (
 
 // INVARIANT: identities, tag sets and request contexts are never mutated once built (all readonly),
 // so the layers derived from them are built once and shared
-const identityLayers = new WeakMap<Identity, ReadonlyMap<string, ContextValue>>()
-const tagLayers = new WeakMap<object, ReadonlyMap<string, ContextValue>>()
 const accountLayers = new Map<string, ReadonlyMap<string, ContextValue>>()
-const canonicalContexts = new WeakMap<RequestContext, RequestContext>()
 
 const cached = <K extends object, V>(cache: WeakMap<K, V>, key: K, build: (key: K) => V): V => {
   let value = cache.get(key)
@@ -95,6 +92,28 @@ const cached = <K extends object, V>(cache: WeakMap<K, V>, key: K, build: (key: 
   }
   return value
 }
+
+/**
+ * A cache that remembers its last answer first: the checks of one case come one after the other with
+ * the same identity, tags and context objects, so most lookups are one comparison
+ */
+const lastFirst = <K extends object, V>(build: (key: K) => V): ((key: K) => V) => {
+  const cache = new WeakMap<K, V>()
+  let lastKey: K | undefined
+  let lastValue: V | undefined
+  return (key) => {
+    if (key === lastKey) return lastValue as V
+    const value = cached(cache, key, build)
+    lastKey = key
+    lastValue = value
+    return value
+  }
+}
+
+const identityLayer = lastFirst<Identity, ReadonlyMap<string, ContextValue>>(identityKeys)
+const tagLayer = lastFirst<object, ReadonlyMap<string, ContextValue>>((tags) =>
+  resourceTagKeys(tags as Readonly<Record<string, string>>),
+)
 
 const accountLayer = (owner: string): ReadonlyMap<string, ContextValue> => {
   let layer = accountLayers.get(owner)
@@ -107,10 +126,9 @@ const accountLayer = (owner: string): ReadonlyMap<string, ContextValue> => {
 }
 
 /** The author's context with every key in canonical form (most already are: then it is used as is) */
-const canonicalContext = (context: RequestContext): RequestContext =>
-  cached(canonicalContexts, context, (c) =>
-    isCanonical(c, contextKey) ? c : new Map([...c].map(([k, v]) => [contextKey(k), v] as const)),
-  )
+const canonicalContext = lastFirst<RequestContext, RequestContext>((c) =>
+  isCanonical(c, contextKey) ? c : new Map([...c].map(([k, v]) => [contextKey(k), v] as const)),
+)
 
 /**
  * The derived keys with the author's context laid over them. Built from layers (author's context,
@@ -122,10 +140,10 @@ export const deriveContext = (
   overrides: RequestContext,
 ): RequestContext => {
   const owner = resourceAccountOf(identity, resource)
-  return new LayeredContext([
+  return new LayeredContext(
     canonicalContext(overrides),
     owner ? accountLayer(owner) : undefined,
-    resource ? cached(tagLayers, resource.tags, resourceTagKeys) : undefined,
-    cached(identityLayers, identity, identityKeys),
-  ])
+    resource ? tagLayer(resource.tags) : undefined,
+    identityLayer(identity),
+  )
 }

@@ -8,24 +8,50 @@ import type { ContextValue, RequestContext } from './types.ts'
 
 const EMPTY: ReadonlyMap<string, ContextValue> = new Map()
 
+type Layer = ReadonlyMap<string, ContextValue>
+
 /** A read-only context whose lookups go through its layers, first match wins */
 export class LayeredContext implements ReadonlyMap<string, ContextValue> {
-  readonly #layers: readonly ReadonlyMap<string, ContextValue>[]
+  // Up to four non-empty layers in fields (no array to allocate or walk), highest precedence first
+  readonly #first: Layer
+  readonly #second: Layer | undefined
+  readonly #third: Layer | undefined
+  readonly #fourth: Layer | undefined
   #flat: Map<string, ContextValue> | undefined
 
-  /** Layers from the highest precedence to the lowest */
-  constructor(layers: readonly (ReadonlyMap<string, ContextValue> | undefined)[]) {
-    this.#layers = layers.filter((l): l is ReadonlyMap<string, ContextValue> => l !== undefined && l.size > 0)
-    if (this.#layers.length === 0) this.#layers = [EMPTY]
+  /** Layers from the highest precedence to the lowest; empty and undefined layers are left out */
+  constructor(a?: Layer, b?: Layer, c?: Layer, d?: Layer) {
+    const layers: Layer[] = []
+    if (a !== undefined && a.size > 0) layers.push(a)
+    if (b !== undefined && b.size > 0) layers.push(b)
+    if (c !== undefined && c.size > 0) layers.push(c)
+    if (d !== undefined && d.size > 0) layers.push(d)
+    this.#first = layers[0] ?? EMPTY
+    this.#second = layers[1]
+    this.#third = layers[2]
+    this.#fourth = layers[3]
+  }
+
+  get #layers(): readonly Layer[] {
+    const layers = [this.#first]
+    if (this.#second !== undefined) layers.push(this.#second)
+    if (this.#third !== undefined) layers.push(this.#third)
+    if (this.#fourth !== undefined) layers.push(this.#fourth)
+    return layers
   }
 
   get(key: string): ContextValue | undefined {
-    const layers = this.#layers
-    for (let i = 0; i < layers.length; i++) {
-      const value = layers[i]!.get(key)
-      if (value !== undefined) return value
-    }
-    return undefined
+    const value = this.#first.get(key)
+    if (value !== undefined) return value
+    const second = this.#second
+    if (second === undefined) return undefined
+    const inSecond = second.get(key)
+    if (inSecond !== undefined) return inSecond
+    const third = this.#third
+    if (third === undefined) return undefined
+    const inThird = third.get(key)
+    if (inThird !== undefined) return inThird
+    return this.#fourth?.get(key)
   }
 
   has(key: string): boolean {
@@ -36,7 +62,8 @@ export class LayeredContext implements ReadonlyMap<string, ContextValue> {
   #merged(): Map<string, ContextValue> {
     if (this.#flat === undefined) {
       const flat = new Map<string, ContextValue>()
-      for (let i = this.#layers.length - 1; i >= 0; i--) for (const [k, v] of this.#layers[i]!) flat.set(k, v)
+      const layers = this.#layers
+      for (let i = layers.length - 1; i >= 0; i--) for (const [k, v] of layers[i]!) flat.set(k, v)
       this.#flat = flat
     }
     return this.#flat
