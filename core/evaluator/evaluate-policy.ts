@@ -156,9 +156,9 @@ export const evaluateGroupCompiled = (
 ): number => {
   const group = isCompiledGroup(policies) ? policies : compileGroup(policies)
   const plan = group.forAction(req.action)
-  const entries = plan.entries
   const resource = req.resource
   const candidates = plan.candidatesFor(resource)
+  const entries = candidates.entries
   const indices = candidates.indices
   const checks = candidates.checks
   const reportedList = plan.reportedAs(policyType, level)
@@ -166,9 +166,8 @@ export const evaluateGroupCompiled = (
   let allows = 0
   let lastConditions: CompiledConditionBlock | undefined
   let lastBlock: ConditionBlockResult | undefined
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k]!
-    const entry = entries[i]!
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k]!
     const check = checks[k]!
     if (
       check !== OtherResourceCheck.NONE &&
@@ -201,7 +200,7 @@ export const evaluateGroupCompiled = (
           })
       if (!block.matched) continue
     }
-    const reported = reportedList[i]!
+    const reported = reportedList[indices[k]!]!
     if (entry.deny) outcome.denies.push(reported.statement)
     else {
       outcome.allows[outcome.allowCount++] =

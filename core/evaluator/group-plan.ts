@@ -60,8 +60,10 @@ export const OtherResourceCheck = { NONE: 0, MUST_MATCH: 1, MUST_NOT_MATCH: 2 } 
  * what is left to test of each one's resource
  */
 export interface Candidates {
-  readonly indices: Int32Array
-  readonly checks: Uint8Array
+  /** The candidates' entries and their positions in the plan (plain arrays: tiny typed arrays are slower) */
+  readonly entries: readonly GroupEntry[]
+  readonly indices: readonly number[]
+  readonly checks: readonly number[]
 }
 
 /** Every statement of a group whose action element matches one action */
@@ -103,6 +105,7 @@ const reportedListFor = (entries: readonly GroupEntry[]): GroupPlan['reportedAs'
 const candidatesGiven = (entries: readonly GroupEntry[], hit: ReadonlySet<number>): Candidates => {
   const indices: number[] = []
   const checks: number[] = []
+  const candidates: GroupEntry[] = []
   entries.forEach((e, i) => {
     const other = e.otherResources !== undefined
     switch (e.resourceTest) {
@@ -126,7 +129,8 @@ const candidatesGiven = (entries: readonly GroupEntry[], hit: ReadonlySet<number
         break
     }
   })
-  return { indices: Int32Array.from(indices), checks: Uint8Array.from(checks) }
+  for (const i of indices) candidates.push(entries[i]!)
+  return { entries: candidates, indices, checks }
 }
 
 const planFor = (entries: GroupEntry[], literals: LiteralArnPattern[]): GroupPlan => {
