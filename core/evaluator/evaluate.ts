@@ -3,7 +3,7 @@
  * @module
  */
 import type { NamedPolicy } from '../policy/types.ts'
-import { type ActionKey, actionKeyOf } from './action-key.ts'
+import { actionKeyOf } from './action-key.ts'
 import { type DecisionFacts, decide } from './decide.ts'
 import {
   evaluateGroupCompiled,
@@ -18,13 +18,11 @@ import { FORM_STRENGTH } from './match/principal.ts'
 import { REASONS, type ReasonCode } from './trace/reasons.ts'
 import type {
   AuthorizationRequest,
-  Caller,
   EvaluateOptions,
   EvaluationResult,
   MatchedStatement,
   PolicySet,
   PolicyType,
-  RequestContext,
   TraceNode,
 } from './types.ts'
 
@@ -38,38 +36,6 @@ const NO_STATEMENTS: readonly MatchedStatement[] = []
 const NO_KEYS: readonly string[] = []
 const NO_ERRORS: readonly EvaluationResult['errors'][number][] = []
 const SCRATCH: Tally = newTally(false)
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] }
-
-const SCRATCH_REQUEST: Writable<PolicyRequest> = {
-  caller: { type: 'anonymous', arn: 'anonymous', account: undefined },
-  action: { lower: '', id: -1, generation: -1, getCallerIdentity: false },
-  actionLower: '',
-  resource: '',
-  context: new Map(),
-  hasBoundary: false,
-}
-
-/**
- * The request of an untraced decision, in one object reused from decision to decision (nothing keeps
- * it: matched statements and results copy what they report). Same INVARIANT as the scratch tally
- */
-const scratchRequest = (
-  caller: Caller,
-  action: ActionKey,
-  resource: string,
-  context: RequestContext,
-  hasBoundary: boolean,
-): PolicyRequest => {
-  const r = SCRATCH_REQUEST
-  r.caller = caller
-  r.action = action
-  r.actionLower = action.lower
-  r.resource = resource
-  r.context = context
-  r.hasBoundary = hasBoundary
-  return r
-}
 
 const resetTally = (t: Tally): Tally => {
   // A list that holds something is replaced, not emptied: the last result may own it (and setting
@@ -182,7 +148,14 @@ export const evaluate = (
         context: request.context,
         hasBoundary: policies.boundary !== undefined,
       }
-    : scratchRequest(caller, actionKey, request.resource, request.context, policies.boundary !== undefined)
+    : {
+        caller,
+        action: actionKey,
+        actionLower,
+        resource: request.resource,
+        context: request.context,
+        hasBoundary: policies.boundary !== undefined,
+      }
   // INVARIANT: evaluate never re-enters itself, so one scratch tally serves every untraced decision;
   // the lists the result keeps are handed over to it, and resetTally gives the tally new ones
   const tally = trace ? newTally(true) : resetTally(SCRATCH)
