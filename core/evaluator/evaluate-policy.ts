@@ -37,12 +37,6 @@ export interface PolicyRequest {
   readonly hasBoundary: boolean
 }
 
-/** An Allow statement that applied, with the form in which it named the caller (resource policies) */
-export interface AppliedAllow {
-  readonly statement: MatchedStatement
-  readonly form: PrincipalForm | undefined
-}
-
 /**
  * What the policies said about a request, accumulated over every policy of one decision (one object
  * per decision keeps the hot path free of allocations)
@@ -52,8 +46,13 @@ export interface Tally {
   denies: MatchedStatement[]
   missingKeys: string[]
   errors: EvaluationError[]
-  /** The applied Allows are `allows[0 .. allowCount)`; the array is reused from decision to decision */
-  readonly allows: AppliedAllow[]
+  /**
+   * The Allow statements that applied are `allowStatements[0 .. allowCount)`, each with the form in which
+   * it named the caller (resource-based policies; undefined for the others) at the same index in
+   * `allowForms`. Both arrays are reused from decision to decision
+   */
+  readonly allowStatements: MatchedStatement[]
+  readonly allowForms: (PrincipalForm | undefined)[]
   allowCount: number
   /** Policy trace nodes of the policy type being evaluated (trace mode only) */
   readonly traces: TraceNode[]
@@ -62,7 +61,8 @@ export interface Tally {
 /** A fresh tally */
 export const newTally = (trace: boolean): Tally => ({
   denies: [],
-  allows: [],
+  allowStatements: [],
+  allowForms: [],
   allowCount: 0,
   missingKeys: [],
   errors: [],
@@ -201,10 +201,10 @@ export const evaluateGroupCompiled = (
       if (!block.matched) continue
     }
     const reported = reportedList[indices[k]!]!
-    if (entry.deny) outcome.denies.push(reported.statement)
+    if (entry.deny) outcome.denies.push(reported)
     else {
-      outcome.allows[outcome.allowCount++] =
-        form === undefined ? reported.allow : { statement: reported.statement, form }
+      outcome.allowStatements[outcome.allowCount] = reported
+      outcome.allowForms[outcome.allowCount++] = form
       allows++
     }
   }
@@ -331,7 +331,10 @@ export const evaluatePolicy = (
     if (applies) {
       const m = matchedStatement(policyType, policy, s, options.level)
       if (s.effect === 'Deny') outcome.denies.push(m)
-      else outcome.allows[outcome.allowCount++] = { statement: m, form }
+      else {
+        outcome.allowStatements[outcome.allowCount] = m
+        outcome.allowForms[outcome.allowCount++] = form
+      }
     }
     statementNodes?.push(
       node(

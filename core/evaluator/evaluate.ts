@@ -97,7 +97,7 @@ const evaluateType = (
 const strongestGrant = (tally: Tally, from: number): PrincipalForm | undefined => {
   let best: PrincipalForm | undefined
   for (let i = from; i < tally.allowCount; i++) {
-    const form = tally.allows[i]!.form ?? 'everyone'
+    const form = tally.allowForms[i] ?? 'everyone'
     if (best === undefined || FORM_STRENGTH[form] > FORM_STRENGTH[best]) best = form
   }
   return best
@@ -241,9 +241,9 @@ export const evaluate = (
   if (outcome.decision === 'explicitDeny') reasons = tally.denies
   else if (outcome.decision === 'allowed') {
     const allowing: MatchedStatement[] = []
-    const allows = tally.allows
+    const allows = tally.allowStatements
     for (let i = 0; i < tally.allowCount; i++) {
-      const statement = allows[i]!.statement
+      const statement = allows[i]!
       const t = statement.policyType
       if (
         t === 'resource'

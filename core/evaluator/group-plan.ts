@@ -40,18 +40,6 @@ export interface GroupEntry {
   readonly otherResources: ResourceMatcher | undefined
 }
 
-/** How an entry is reported when it applies */
-export interface ReportedStatement {
-  readonly statement: MatchedStatement
-  readonly allow: AppliedAllowEntry
-}
-
-/** An applied Allow without a principal form (identity-side policies), shareable between decisions */
-export interface AppliedAllowEntry {
-  readonly statement: MatchedStatement
-  readonly form: undefined
-}
-
 /** What is left to test of a candidate's resource: nothing, or its other patterns (must / must not match) */
 export const OtherResourceCheck = { NONE: 0, MUST_MATCH: 1, MUST_NOT_MATCH: 2 } as const
 
@@ -75,23 +63,20 @@ export interface GroupPlan {
    * How each entry is reported when the group is evaluated as the given policy type (and level); built
    * once per type and level (a group is nearly always evaluated as one), as report entries are immutable
    */
-  readonly reportedAs: (policyType: PolicyType, level: number | undefined) => readonly ReportedStatement[]
+  readonly reportedAs: (policyType: PolicyType, level: number | undefined) => readonly MatchedStatement[]
 }
 
 const reportedListFor = (entries: readonly GroupEntry[]): GroupPlan['reportedAs'] => {
-  const byKey = new Map<string, readonly ReportedStatement[]>()
+  const byKey = new Map<string, readonly MatchedStatement[]>()
   let lastType: PolicyType | undefined
   let lastLevel: number | undefined
-  let last: readonly ReportedStatement[] = []
+  let last: readonly MatchedStatement[] = []
   return (policyType, level) => {
     if (policyType === lastType && level === lastLevel) return last
     const key = `${policyType}/${level ?? ''}`
     let list = byKey.get(key)
     if (list === undefined) {
-      list = entries.map((e) => {
-        const statement = matchedStatement(policyType, e.policy, e.statement, level)
-        return { statement, allow: { statement, form: undefined } }
-      })
+      list = entries.map((e) => matchedStatement(policyType, e.policy, e.statement, level))
       byKey.set(key, list)
     }
     lastType = policyType

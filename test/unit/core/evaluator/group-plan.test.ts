@@ -62,10 +62,10 @@ describe('group plan', () => {
 
   it('reports each entry per policy type and level, made once', () => {
     const a = plan.reportedAs('identity', undefined)
-    expect(a[0]!.statement).toMatchObject({ policyType: 'identity', policy: 'p1', sid: 'LiteralAndOther' })
+    expect(a[0]).toMatchObject({ policyType: 'identity', policy: 'p1', sid: 'LiteralAndOther' })
     expect(plan.reportedAs('identity', undefined)).toBe(a)
     const scp = plan.reportedAs('scp', 2)
-    expect(scp[6]!.statement).toMatchObject({ policyType: 'scp', policy: 'p2', level: 2 })
+    expect(scp[6]).toMatchObject({ policyType: 'scp', policy: 'p2', level: 2 })
     expect(plan.reportedAs('identity', undefined)).toBe(a)
   })
 
