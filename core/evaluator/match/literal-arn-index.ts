@@ -167,13 +167,27 @@ const generatedWalk = <T>(root: TrieNode<T>): Find<T> | undefined => {
   }
   const body = emit(root, 0)
   if (size > GENERATED_WALK_LIMIT) return undefined
-  try {
-    const make = new Function('S', `return function find(a){const n=a.length;${body}}`)
-    return make(stops) as Find<T>
-  } catch {
-    return undefined
+  let make = walkMakers.get(body)
+  if (make === undefined) {
+    try {
+      make = new Function('S', `return function find(a){const n=a.length;${body}}`) as WalkMaker
+    } catch {
+      return undefined
+    }
+    if (walkMakers.size >= WALK_MAKERS_LIMIT) walkMakers.clear()
+    walkMakers.set(body, make)
   }
+  return make(stops) as Find<T>
 }
+
+type WalkMaker = (stops: readonly unknown[]) => Find<unknown>
+
+/**
+ * Generated walks by source: indexes of the same patterns (the plans of s3:GetObject and s3:PutObject
+ * over the same policies, say) share one function, so it is compiled and optimized once
+ */
+const walkMakers = new Map<string, WalkMaker>()
+const WALK_MAKERS_LIMIT = 1024
 
 /** Builds the index of a set of literal patterns */
 export const buildLiteralArnIndex = <T>(
