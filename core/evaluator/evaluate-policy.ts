@@ -157,11 +157,18 @@ export const evaluateGroupCompiled = (
   const group = isCompiledGroup(policies) ? policies : compileGroup(policies)
   const plan = group.forAction(req.action)
   const resource = req.resource
-  const candidates = plan.candidatesFor(resource)
+  let candidates = plan.always
+  if (candidates === undefined) {
+    const stop = plan.find!(resource)
+    candidates = stop.memo ?? plan.settle(stop)
+  }
   const entries = candidates.entries
   const indices = candidates.indices
   const checks = candidates.checks
-  const reportedList = plan.reportedAs(policyType, level)
+  const reportedList =
+    plan.lastType === policyType && plan.lastLevel === level
+      ? plan.lastReported
+      : plan.reportedAs(policyType, level)
   const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
   let allows = 0
   let lastConditions: CompiledConditionBlock | undefined

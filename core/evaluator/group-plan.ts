@@ -57,33 +57,22 @@ export interface Candidates {
 /** Every statement of a group whose action element matches one action */
 export interface GroupPlan {
   readonly entries: readonly GroupEntry[]
+  /** The candidates when no entry has a literal resource pattern (they are the same for every resource) */
+  readonly always: Candidates | undefined
+  /** Otherwise: where a resource stops in the literal ARN index, and its candidates once settled */
+  readonly find: ((resource: string) => ArnIndexStop<Candidates>) | undefined
+  readonly settle: (stop: ArnIndexStop<Candidates>) => Candidates
   /** The entries that can apply to a resource (found once per place in the index the ARN stops at) */
   readonly candidatesFor: (resource: string) => Candidates
   /**
    * How each entry is reported when the group is evaluated as the given policy type (and level); built
-   * once per type and level (a group is nearly always evaluated as one), as report entries are immutable
+   * once per type and level, as report entries are immutable. The last answer is kept in `lastType`,
+   * `lastLevel` and `lastReported` (a group is nearly always evaluated as one type)
    */
   readonly reportedAs: (policyType: PolicyType, level: number | undefined) => readonly MatchedStatement[]
-}
-
-const reportedListFor = (entries: readonly GroupEntry[]): GroupPlan['reportedAs'] => {
-  const byKey = new Map<string, readonly MatchedStatement[]>()
-  let lastType: PolicyType | undefined
-  let lastLevel: number | undefined
-  let last: readonly MatchedStatement[] = []
-  return (policyType, level) => {
-    if (policyType === lastType && level === lastLevel) return last
-    const key = `${policyType}/${level ?? ''}`
-    let list = byKey.get(key)
-    if (list === undefined) {
-      list = entries.map((e) => matchedStatement(policyType, e.policy, e.statement, level))
-      byKey.set(key, list)
-    }
-    lastType = policyType
-    lastLevel = level
-    last = list
-    return list
-  }
+  lastType: PolicyType | undefined
+  lastLevel: number | undefined
+  lastReported: readonly MatchedStatement[]
 }
 
 /** The candidates when the entries in `hit` have a literal pattern that matches the resource */
@@ -119,25 +108,42 @@ const candidatesGiven = (entries: readonly GroupEntry[], hit: ReadonlySet<number
 }
 
 const planFor = (entries: GroupEntry[], literals: LiteralArnPattern[]): GroupPlan => {
-  const reportedAs = reportedListFor(entries)
-  if (literals.length === 0) {
-    const always = candidatesGiven(entries, new Set())
-    return { entries, reportedAs, candidatesFor: () => always }
-  }
-  const index: LiteralArnIndex<Candidates> = buildLiteralArnIndex(literals)
-  const settle = (stop: ArnIndexStop<Candidates>): Candidates => {
-    const candidates = candidatesGiven(entries, new Set(stop.owners))
-    stop.memo = candidates
-    return candidates
-  }
-  return {
+  const index: LiteralArnIndex<Candidates> | undefined =
+    literals.length === 0 ? undefined : buildLiteralArnIndex(literals)
+  const always = index === undefined ? candidatesGiven(entries, new Set()) : undefined
+  const byKey = new Map<string, readonly MatchedStatement[]>()
+  const plan: GroupPlan = {
     entries,
-    reportedAs,
-    candidatesFor: (resource) => {
-      const stop = index.find(resource)
-      return stop.memo ?? settle(stop)
+    always,
+    find: index?.find,
+    settle: (stop) => {
+      const candidates = candidatesGiven(entries, new Set(stop.owners))
+      stop.memo = candidates
+      return candidates
     },
+    candidatesFor: (resource) => {
+      if (always !== undefined) return always
+      const stop = index!.find(resource)
+      return stop.memo ?? plan.settle(stop)
+    },
+    reportedAs: (policyType, level) => {
+      if (policyType === plan.lastType && level === plan.lastLevel) return plan.lastReported
+      const key = `${policyType}/${level ?? ''}`
+      let list = byKey.get(key)
+      if (list === undefined) {
+        list = entries.map((e) => matchedStatement(policyType, e.policy, e.statement, level))
+        byKey.set(key, list)
+      }
+      plan.lastType = policyType
+      plan.lastLevel = level
+      plan.lastReported = list
+      return list
+    },
+    lastType: undefined,
+    lastLevel: undefined,
+    lastReported: [],
   }
+  return plan
 }
 
 const entryFor = (
