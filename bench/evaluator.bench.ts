@@ -68,4 +68,8 @@ console.log(
 )
 console.log(`reference (uncompiled) path: ${fmt(median(reference))} decisions/s`)
 console.log(`checks with the context derived per check (evaluateCheck): ${fmt(median(endToEnd))} decisions/s`)
+// The spread shows how noisy the machine was during this run
+console.log(
+  `prepared requests, ${RUNS} runs: slowest ${fmt(Math.min(...compiled))}, fastest ${fmt(Math.max(...compiled))} decisions/s`,
+)
 console.log(`${fmt(median(compiled))} decisions/s`)
