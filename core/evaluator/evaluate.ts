@@ -139,23 +139,15 @@ export const evaluate = (
     }
   }
 
-  const req: PolicyRequest = trace
-    ? {
-        caller,
-        action: actionKey,
-        actionLower,
-        resource: request.resource,
-        context: request.context,
-        hasBoundary: policies.boundary !== undefined,
-      }
-    : {
-        caller,
-        action: actionKey,
-        actionLower,
-        resource: request.resource,
-        context: request.context,
-        hasBoundary: policies.boundary !== undefined,
-      }
+  // A fresh object: stores into a long-lived scratch object measured slower than this allocation
+  const req: PolicyRequest = {
+    caller,
+    action: actionKey,
+    actionLower,
+    resource: request.resource,
+    context: request.context,
+    hasBoundary: policies.boundary !== undefined,
+  }
   // INVARIANT: evaluate never re-enters itself, so one scratch tally serves every untraced decision;
   // the lists the result keeps are handed over to it, and resetTally gives the tally new ones
   const tally = trace ? newTally(true) : resetTally(SCRATCH)
