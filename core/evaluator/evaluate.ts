@@ -187,6 +187,7 @@ export const evaluate = (
     if (groups) evaluateGroupCompiled('resource', groups.resource!, req, undefined, tally)
     else evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
   }
+  const resourceTo = tally.allowCount
   const resourceGrant = strongestGrant(tally, resourceFrom)
 
   const identityAllowed = groups
@@ -231,7 +232,14 @@ export const evaluate = (
   let reasons: readonly MatchedStatement[] = NO_STATEMENTS
   // The result takes the tally's lists (resetTally replaces them before the next decision)
   if (outcome.decision === 'explicitDeny') reasons = tally.denies
-  else if (outcome.decision === 'allowed') {
+  else if (
+    outcome.decision === 'allowed' &&
+    outcome.viaIdentity &&
+    (outcome.viaResource || resourceFrom === resourceTo)
+  ) {
+    // Every Allow that applied counts (the usual case): one copy
+    reasons = tally.allowStatements.slice(0, tally.allowCount)
+  } else if (outcome.decision === 'allowed') {
     const allowing: MatchedStatement[] = []
     const allows = tally.allowStatements
     for (let i = 0; i < tally.allowCount; i++) {
