@@ -52,23 +52,27 @@ export const loadSuiteFile = (file: FoundFile): LoadedSuites => {
 export const loadSuiteFiles = (files: readonly FoundFile[]): LoadedSuites => {
   const suites: LoadedSuite[] = []
   const issues: Issue[] = []
-  const byId = new Map<string, string>()
+  const byId = new Map<string, LoadedSuite>()
   for (const file of files) {
     const loaded = loadSuiteFile(file)
     issues.push(...loaded.issues)
     for (const suite of loaded.suites) {
       const other = byId.get(suite.id)
       if (other !== undefined) {
+        const firstAt = other.idSpan
+          ? `${other.file}:${other.idSpan.line}:${other.idSpan.column}`
+          : other.file
         issues.push({
           code: 'duplicate-name',
-          message: `suite id \`${suite.id}\` is already used by \`${other}\``,
+          message: `suite id \`${suite.id}\` is already used by \`${firstAt}\``,
           path: 'suite',
+          ...(suite.idSpan ? { span: suite.idSpan } : {}),
           file: file.display,
           severity: 'error',
         })
         continue
       }
-      byId.set(suite.id, file.display)
+      byId.set(suite.id, suite)
       suites.push(suite)
     }
   }

@@ -11,6 +11,7 @@ import { buildSuiteParts } from './build-suite.ts'
 import type { FileReader, RefContext } from './policy-refs.ts'
 import { suiteSchema } from './schema.ts'
 import { schemaIssues } from './schema-issues.ts'
+import { member } from './source-path.ts'
 import type { LoadedSuite } from './types.ts'
 import { parseYamlSource } from './yaml-source.ts'
 
@@ -47,10 +48,12 @@ export const loadSuiteNode = (root: SourceNode, options: LoadSuiteOptions): Resu
   issues.push(...ctx.issues)
   if (!parsed.success || issues.length > 0) return { ok: false, issues: issues.sort(byPosition(file)) }
   const definition = parsed.data
+  const idSpan = member(root, 'suite')?.span
   return {
     ok: true,
     value: {
       id: definition.suite,
+      ...(idSpan && idSpan.line > 0 ? { idSpan } : {}),
       description: definition.description,
       tags: definition.tags ?? [],
       ...parts,

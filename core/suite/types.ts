@@ -155,6 +155,8 @@ export interface LoadedCase {
 /** A suite that passed validation: ready to expand into checks */
 export interface LoadedSuite {
   readonly id: string
+  /** Where the `suite:` id is written (absent for suites loaded from a plain value) */
+  readonly idSpan?: Span
   readonly description?: string
   readonly tags: readonly string[]
   /** The suite's file name as given to the loader */

@@ -78,7 +78,7 @@ describe('iamspec run on invalid input', () => {
     expect(run.stderr).toContain('no suite files')
   })
 
-  it('exits 2 when two files use the same suite id', () => {
+  it('exits 2 when two files use the same suite id, naming both places', () => {
     const suite =
       'suite: same\ncases:\n  - { name: anon, principal: anonymous, action: s3:GetObject, resource: "*", expect: implicitDeny }\n'
     const tmp = tempFiles({ 'a.iamspec.yaml': suite, 'b.iamspec.yaml': suite })
@@ -86,7 +86,7 @@ describe('iamspec run on invalid input', () => {
       const run = iamspec(['run', '.'], { cwd: tmp.dir })
       expect(run.code).toBe(2)
       expect(run.stderr).toContain(
-        'b.iamspec.yaml suite: suite id `same` is already used by `a.iamspec.yaml`',
+        'b.iamspec.yaml:1:8 suite: suite id `same` is already used by `a.iamspec.yaml:1:8`',
       )
     } finally {
       tmp.remove()

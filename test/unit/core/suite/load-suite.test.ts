@@ -51,6 +51,19 @@ describe('loadSuite', () => {
     expect(s.organization?.scps.map((l) => l.level)).toEqual(['root', 'ou-workloads'])
   })
 
+  it('remembers where the suite id is written (tools report a second suite with the same id there)', () => {
+    const s = loaded(`# a comment\n${suite('  p: { arn: "arn:aws:iam::111122223333:user/u", policies: [] }', ONE_CASE)}`)
+    expect(s.idSpan).toMatchObject({ line: 2, column: 8 })
+    const fromValue = loadSuiteValue(
+      {
+        suite: 'v',
+        cases: [{ name: 'c', principal: 'anonymous', action: 'a:b', resource: '*', expect: 'allowed' }],
+      },
+      { fileName: 'api' },
+    )
+    expect(fromValue.ok && fromValue.value.idSpan).toBe(undefined)
+  })
+
   it('names file policies by their path and places them next to the suite file when loading', () => {
     const s = loaded(
       suite(
