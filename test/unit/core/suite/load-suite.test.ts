@@ -52,7 +52,9 @@ describe('loadSuite', () => {
   })
 
   it('remembers where the suite id is written (tools report a second suite with the same id there)', () => {
-    const s = loaded(`# a comment\n${suite('  p: { arn: "arn:aws:iam::111122223333:user/u", policies: [] }', ONE_CASE)}`)
+    const s = loaded(
+      `# a comment\n${suite('  p: { arn: "arn:aws:iam::111122223333:user/u", policies: [] }', ONE_CASE)}`,
+    )
     expect(s.idSpan).toMatchObject({ line: 2, column: 8 })
     const fromValue = loadSuiteValue(
       {
