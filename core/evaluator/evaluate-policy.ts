@@ -11,7 +11,14 @@ import {
   type ConditionBlockResult,
   evaluateConditionBlockReference,
 } from './conditions/index.ts'
-import { type CompiledGroup, compileGroup, isCompiledGroup, OtherResourceCheck } from './group-plan.ts'
+import {
+  type CompiledGroup,
+  compileGroup,
+  isCompiledGroup,
+  OtherResourceCheck,
+  type ReportedByEffect,
+  reportedByEffect,
+} from './group-plan.ts'
 import { actionListMatchesReference } from './match/action.ts'
 import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
 import { resourceListMatchesReference } from './match/resource.ts'
@@ -143,6 +150,20 @@ const addMissingKeys = (outcome: Tally, keys: readonly string[]): void => {
     if (!outcome.missingKeys.includes(keys[i]!)) outcome.missingKeys.push(keys[i]!)
 }
 
+/** Records a set of statements that all applied; returns how many allowed */
+const applyAll = (split: ReportedByEffect, outcome: Tally): number => {
+  const denies = split.denies
+  for (let i = 0; i < denies.length; i++) outcome.denies.push(denies[i]!)
+  const allows = split.allows
+  let count = outcome.allowCount
+  for (let i = 0; i < allows.length; i++) {
+    outcome.allowStatements[count] = allows[i]!
+    outcome.allowForms[count++] = undefined
+  }
+  outcome.allowCount = count
+  return allows.length
+}
+
 /**
  * The hot path: compiled matchers, only the statements whose action element matched (cached per
  * group and action), no trace. Returns how many statements allowed
@@ -170,6 +191,20 @@ export const evaluateGroupCompiled = (
       ? plan.lastReported
       : plan.reportedAs(policyType, level)
   const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
+  // Candidates that apply or not together (no principal to test, nothing left of their resources, one
+  // shared Condition block or none) are answered at once; a block with errors takes the loop below,
+  // which reports each error with its statement
+  const uniform = candidates.uniformBlock
+  if (uniform !== undefined && !needsPrincipal) {
+    const block = uniform === null ? undefined : uniform(req.context, false)
+    if (block === undefined || block.errors.length === 0) {
+      if (block !== undefined) {
+        if (block.missingKeys.length > 0) addMissingKeys(outcome, block.missingKeys)
+        if (!block.matched) return 0
+      }
+      return applyAll(reportedByEffect(candidates, reportedList), outcome)
+    }
+  }
   let allows = 0
   let lastConditions: CompiledConditionBlock | undefined
   let lastBlock: ConditionBlockResult | undefined

@@ -52,6 +52,37 @@ export interface Candidates {
   readonly entries: readonly GroupEntry[]
   readonly indices: readonly number[]
   readonly checks: readonly number[]
+  /**
+   * When nothing is left to test of any candidate's resource and all share one Condition block (or
+   * have none): that block, or null for none. Then the candidates apply or not together. Undefined
+   * otherwise
+   */
+  readonly uniformBlock: CompiledConditionBlock | null | undefined
+  /** The candidates' report entries by effect, for the report list they were taken from */
+  split: ReportedByEffect | undefined
+}
+
+/** Report entries of candidates, split by effect */
+export interface ReportedByEffect {
+  readonly from: readonly MatchedStatement[]
+  readonly denies: readonly MatchedStatement[]
+  readonly allows: readonly MatchedStatement[]
+}
+
+/** The candidates' report entries by effect, taken from a plan's report list (remembered per list) */
+export const reportedByEffect = (
+  candidates: Candidates,
+  from: readonly MatchedStatement[],
+): ReportedByEffect => {
+  let split = candidates.split
+  if (split === undefined || split.from !== from) {
+    const denies: MatchedStatement[] = []
+    const allows: MatchedStatement[] = []
+    candidates.entries.forEach((e, k) => (e.deny ? denies : allows).push(from[candidates.indices[k]!]!))
+    split = { from, denies, allows }
+    candidates.split = split
+  }
+  return split
 }
 
 /** Every statement of a group whose action element matches one action */
@@ -104,7 +135,17 @@ const candidatesGiven = (entries: readonly GroupEntry[], hit: ReadonlySet<number
     }
   })
   for (const i of indices) candidates.push(entries[i]!)
-  return { entries: candidates, indices, checks }
+  const first = candidates[0]?.conditions ?? null
+  const uniform =
+    checks.every((c) => c === OtherResourceCheck.NONE) &&
+    candidates.every((e) => (e.conditions ?? null) === first)
+  return {
+    entries: candidates,
+    indices,
+    checks,
+    uniformBlock: uniform ? first : undefined,
+    split: undefined,
+  }
 }
 
 const planFor = (entries: GroupEntry[], literals: LiteralArnPattern[]): GroupPlan => {

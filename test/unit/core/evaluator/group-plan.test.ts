@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { actionKeyOf } from '../../../../core/evaluator/action-key.ts'
-import { compileGroup, compilePolicySet, OtherResourceCheck } from '../../../../core/evaluator/group-plan.ts'
+import { evaluate } from '../../../../core/evaluator/evaluate.ts'
+import {
+  compileGroup,
+  compilePolicySet,
+  OtherResourceCheck,
+  reportedByEffect,
+} from '../../../../core/evaluator/group-plan.ts'
 import type { PolicySet } from '../../../../core/evaluator/types.ts'
-import { allow, deny, statements } from '../../../support/policies.ts'
+import { allow, context, deny, statements } from '../../../support/policies.ts'
 
 const group = compileGroup([
   statements(
@@ -67,6 +73,52 @@ describe('group plan', () => {
     const scp = plan.reportedAs('scp', 2)
     expect(scp[6]).toMatchObject({ policyType: 'scp', policy: 'p2', level: 2 })
     expect(plan.reportedAs('identity', undefined)).toBe(a)
+  })
+
+  it('marks candidates that apply or not together, and splits their report entries by effect', () => {
+    const mfa = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }
+    const uniform = compileGroup([
+      statements('a', 'identity', allow('kms:Decrypt', '*', { Sid: 'A', Condition: mfa })),
+      statements('b', 'identity', deny('kms:Decrypt', '*', { Sid: 'B', Condition: mfa })),
+      statements('c', 'identity', allow('kms:Decrypt', '*', { Sid: 'C', Condition: mfa })),
+    ]).forAction(actionKeyOf('kms:Decrypt'))
+    const candidates = uniform.candidatesFor('arn:aws:kms:us-east-1:111122223333:key/k')
+    expect(candidates.uniformBlock).toBe(uniform.entries[0]!.conditions) // identical blocks are one block
+    const split = reportedByEffect(candidates, uniform.reportedAs('identity', undefined))
+    expect(split.denies.map((m) => m.sid)).toEqual(['B'])
+    expect(split.allows.map((m) => m.sid)).toEqual(['A', 'C'])
+    expect(reportedByEffect(candidates, uniform.reportedAs('identity', undefined))).toBe(split)
+
+    const mixed = compileGroup([
+      statements('a', 'identity', allow('kms:Decrypt', '*', { Condition: mfa })),
+      statements('b', 'identity', allow('kms:Decrypt', '*')),
+    ]).forAction(actionKeyOf('kms:Decrypt'))
+    expect(mixed.candidatesFor('arn:aws:kms:us-east-1:111122223333:key/k').uniformBlock).toBeUndefined()
+    expect(plan.candidatesFor('arn:aws:s3:::a/k').uniformBlock).toBeUndefined() // NotC still has a test
+    const none = compileGroup([statements('n', 'identity', allow('s3:GetObject', 'arn:aws:s3:::a/*'))])
+    expect(
+      none.forAction(actionKeyOf('s3:GetObject')).candidatesFor('arn:aws:s3:::a/k').uniformBlock,
+    ).toBeNull()
+  })
+
+  it('still reports an error of a shared block once per statement, as the statement loop does', () => {
+    const age = { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } }
+    const identity = [
+      statements('a', 'identity', allow('kms:Decrypt', '*', { Condition: age })),
+      statements('b', 'identity', allow('kms:Decrypt', '*', { Condition: age })),
+    ]
+    const result = evaluate(
+      {
+        caller: { type: 'user', arn: 'arn:aws:iam::111122223333:user/u', account: '111122223333' },
+        action: 'kms:Decrypt',
+        resource: 'arn:aws:kms:us-east-1:111122223333:key/k',
+        resourceAccount: '111122223333',
+        context: context({ 'aws:MultiFactorAuthAge': 'soon' }),
+      },
+      { identity },
+    )
+    expect(result.decision).toBe('implicitDeny')
+    expect(result.errors.map((e) => e.policy)).toEqual(['a', 'b'])
   })
 
   it('compiles a policy set once, with one group per policy list', () => {
