@@ -78,7 +78,9 @@ export const reportedByEffect = (
   if (split === undefined || split.from !== from) {
     const denies: MatchedStatement[] = []
     const allows: MatchedStatement[] = []
-    candidates.entries.forEach((e, k) => (e.deny ? denies : allows).push(from[candidates.indices[k]!]!))
+    candidates.entries.forEach((e, k) => {
+      ;(e.deny ? denies : allows).push(from[candidates.indices[k]!]!)
+    })
     split = { from, denies, allows }
     candidates.split = split
   }
