@@ -79,7 +79,9 @@ export const reportedByEffect = (
     const denies: MatchedStatement[] = []
     const allows: MatchedStatement[] = []
     candidates.entries.forEach((e, k) => {
-      ;(e.deny ? denies : allows).push(from[candidates.indices[k]!]!)
+      const reported = from[candidates.indices[k]!]!
+      if (e.deny) denies.push(reported)
+      else allows.push(reported)
     })
     split = { from, denies, allows }
     candidates.split = split
