@@ -153,7 +153,11 @@ const addMissingKeys = (outcome: Tally, keys: readonly string[]): void => {
 /** Records a set of statements that all applied; returns how many allowed */
 const applyAll = (split: ReportedByEffect, outcome: Tally): number => {
   const denies = split.denies
-  for (let i = 0; i < denies.length; i++) outcome.denies.push(denies[i]!)
+  if (denies.length > 0) {
+    // The tally's deny list may be handed to a result, so it is copied, never shared
+    if (outcome.denies.length === 0) outcome.denies = denies.slice()
+    else for (let i = 0; i < denies.length; i++) outcome.denies.push(denies[i]!)
+  }
   const allows = split.allows
   let count = outcome.allowCount
   for (let i = 0; i < allows.length; i++) {
