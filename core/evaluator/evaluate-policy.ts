@@ -11,14 +11,7 @@ import {
   type ConditionBlockResult,
   evaluateConditionBlockReference,
 } from './conditions/index.ts'
-import {
-  type CompiledGroup,
-  compileGroup,
-  isCompiledGroup,
-  OtherResourceCheck,
-  type ReportedByEffect,
-  reportedByEffect,
-} from './group-plan.ts'
+import { type GroupPlan, OtherResourceCheck, type ReportedByEffect, reportedByEffect } from './group-plan.ts'
 import { actionListMatchesReference } from './match/action.ts'
 import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
 import { resourceListMatchesReference } from './match/resource.ts'
@@ -174,13 +167,11 @@ const applyAll = (split: ReportedByEffect, outcome: Tally): number => {
  */
 export const evaluateGroupCompiled = (
   policyType: PolicyType,
-  policies: readonly NamedPolicy[] | NamedPolicy | CompiledGroup,
+  plan: GroupPlan,
   req: PolicyRequest,
   level: number | undefined,
   outcome: Tally,
 ): number => {
-  const group = isCompiledGroup(policies) ? policies : compileGroup(policies)
-  const plan = group.forAction(req.action)
   const resource = req.resource
   let candidates = plan.always
   if (candidates === undefined) {

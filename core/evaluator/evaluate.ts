@@ -12,7 +12,7 @@ import {
   type PolicyRequest,
   type Tally,
 } from './evaluate-policy.ts'
-import { compilePolicySet } from './group-plan.ts'
+import { compileGroup, compilePolicySet } from './group-plan.ts'
 import type { PrincipalForm } from './match/principal.ts'
 import { FORM_STRENGTH } from './match/principal.ts'
 import { REASONS, type ReasonCode } from './trace/reasons.ts'
@@ -74,7 +74,8 @@ const evaluateType = (
   label: string = type,
   level?: number,
 ): boolean => {
-  if (!trace && !reference) return evaluateGroupCompiled(type, policies, req, level, tally) > 0
+  if (!trace && !reference)
+    return evaluateGroupCompiled(type, compileGroup(policies).forAction(req.action), req, level, tally) > 0
   let allows = 0
   const deniesBefore = tally.denies.length
   const options = { trace, reference, ...(level === undefined ? {} : { level }) }
@@ -181,7 +182,7 @@ export const evaluate = (
   }
   // The three policy types nearly every request has go straight to the compiled path when not explaining
   const fast = !trace && !reference
-  const groups = fast ? compilePolicySet(policies) : undefined
+  const groups = fast ? compilePolicySet(policies).forAction(actionKey) : undefined
   const resourceFrom = tally.allowCount
   if (policies.resource) {
     if (groups) evaluateGroupCompiled('resource', groups.resource!, req, undefined, tally)

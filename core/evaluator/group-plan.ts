@@ -226,11 +226,6 @@ export interface CompiledGroup {
   readonly forAction: (action: ActionKey) => GroupPlan
 }
 
-/** Policy lists and policies are arrays and objects with a document; compiled groups are neither */
-export const isCompiledGroup = (
-  value: readonly NamedPolicy[] | NamedPolicy | CompiledGroup,
-): value is CompiledGroup => (value as CompiledGroup).forAction !== undefined
-
 const compileGroupNow = (policies: readonly NamedPolicy[]): CompiledGroup => {
   const documents = policies.map((p) => compileDocument(p.document))
   let plans: (GroupPlan | undefined)[] = []
@@ -277,24 +272,52 @@ export const compileGroup = (policies: readonly NamedPolicy[] | NamedPolicy): Co
   return group
 }
 
-/** The compiled groups of the three policy types nearly every request has */
+/** The plans of the three policy types nearly every request has, for one action */
+export interface PolicySetPlans {
+  readonly identity: GroupPlan
+  readonly boundary: GroupPlan | undefined
+  readonly resource: GroupPlan | undefined
+}
+
+/** A policy set compiled: its plans per action, found with one lookup and one index */
 export interface CompiledPolicySet {
-  readonly identity: CompiledGroup
-  readonly boundary: CompiledGroup | undefined
-  readonly resource: CompiledGroup | undefined
+  readonly forAction: (action: ActionKey) => PolicySetPlans
+}
+
+const compilePolicySetNow = (set: PolicySet): CompiledPolicySet => {
+  const identity = compileGroup(set.identity)
+  const boundary = set.boundary ? compileGroup(set.boundary) : undefined
+  const resource = set.resource ? compileGroup(set.resource) : undefined
+  let plans: (PolicySetPlans | undefined)[] = []
+  let generation = 0
+  return {
+    forAction: (action) => {
+      if (action.generation !== generation) {
+        plans = []
+        generation = action.generation
+      }
+      let found = plans[action.id]
+      if (found === undefined) {
+        found = {
+          identity: identity.forAction(action),
+          boundary: boundary?.forAction(action),
+          resource: resource?.forAction(action),
+        }
+        while (plans.length < action.id) plans.push(undefined)
+        plans[action.id] = found
+      }
+      return found
+    },
+  }
 }
 
 const setCache = new WeakMap<PolicySet, CompiledPolicySet>()
 
-/** The compiled groups of a policy set, found with one lookup (policy sets are shared, see policySetFor) */
+/** A policy set compiled once (policy sets are shared, see policySetFor) */
 export const compilePolicySet = (set: PolicySet): CompiledPolicySet => {
   let compiled = setCache.get(set)
   if (compiled === undefined) {
-    compiled = {
-      identity: compileGroup(set.identity),
-      boundary: set.boundary ? compileGroup(set.boundary) : undefined,
-      resource: set.resource ? compileGroup(set.resource) : undefined,
-    }
+    compiled = compilePolicySetNow(set)
     setCache.set(set, compiled)
   }
   return compiled

@@ -121,13 +121,18 @@ describe('group plan', () => {
     expect(result.errors.map((e) => e.policy)).toEqual(['a', 'b'])
   })
 
-  it('compiles a policy set once, with one group per policy list', () => {
+  it('compiles a policy set once, with the plans of its groups per action', () => {
     const identity = [statements('p', 'identity', allow('*'))]
-    const set: PolicySet = { identity }
+    const boundary = statements('b', 'boundary', allow('s3:*'))
+    const set: PolicySet = { identity, boundary }
     const compiled = compilePolicySet(set)
     expect(compilePolicySet(set)).toBe(compiled)
-    expect(compiled.identity).toBe(compileGroup(identity))
-    expect(compiled.boundary).toBeUndefined()
-    expect(compiled.resource).toBeUndefined()
+    const get = actionKeyOf('s3:GetObject')
+    const plans = compiled.forAction(get)
+    expect(compiled.forAction(get)).toBe(plans)
+    expect(plans.identity).toBe(compileGroup(identity).forAction(get))
+    expect(plans.boundary).toBe(compileGroup(boundary).forAction(get))
+    expect(plans.resource).toBeUndefined()
+    expect(compiled.forAction(actionKeyOf('ec2:RunInstances')).boundary?.entries).toEqual([])
   })
 })
