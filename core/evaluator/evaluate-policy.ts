@@ -175,7 +175,7 @@ export const evaluateGroupCompiled = (
   const resource = req.resource
   let candidates = plan.always
   if (candidates === undefined) {
-    const stop = plan.find!(resource)
+    const stop = plan.index!.find(resource)
     candidates = stop.memo ?? plan.settle(stop)
   }
   const entries = candidates.entries

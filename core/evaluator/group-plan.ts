@@ -94,8 +94,8 @@ export interface GroupPlan {
   readonly entries: readonly GroupEntry[]
   /** The candidates when no entry has a literal resource pattern (they are the same for every resource) */
   readonly always: Candidates | undefined
-  /** Otherwise: where a resource stops in the literal ARN index, and its candidates once settled */
-  readonly find: ((resource: string) => ArnIndexStop<Candidates>) | undefined
+  /** Otherwise: the literal ARN index, where a resource stops, and its candidates once settled */
+  readonly index: LiteralArnIndex<Candidates> | undefined
   readonly settle: (stop: ArnIndexStop<Candidates>) => Candidates
   /** The entries that can apply to a resource (found once per place in the index the ARN stops at) */
   readonly candidatesFor: (resource: string) => Candidates
@@ -160,7 +160,7 @@ const planFor = (entries: GroupEntry[], literals: LiteralArnPattern[]): GroupPla
   const plan: GroupPlan = {
     entries,
     always,
-    find: index?.find,
+    index,
     settle: (stop) => {
       const candidates = candidatesGiven(entries, new Set(stop.owners))
       stop.memo = candidates

@@ -100,9 +100,10 @@ const settle = <T>(node: TrieNode<T>, above: readonly number[]): void => {
 export interface LiteralArnIndex<T> {
   /**
    * Walks the ARN down the index and returns where it stops (ARNs are compared case-sensitively, as
-   * IAM compares them)
+   * IAM compares them). The walk starts as a loop and is replaced by a generated one once the index
+   * has been used often enough to repay generating it, so read `find` on each use
    */
-  readonly find: (arn: string) => ArnIndexStop<T>
+  find: (arn: string) => ArnIndexStop<T>
 }
 
 type Find<T> = (arn: string) => ArnIndexStop<T>
@@ -189,14 +190,33 @@ type WalkMaker = (stops: readonly unknown[]) => Find<unknown>
 const walkMakers = new Map<string, WalkMaker>()
 const WALK_MAKERS_LIMIT = 1024
 
+/**
+ * Walks before the generated walk takes over. A generated walk costs a compile and runs interpreted at
+ * first, while the loop is one function shared by every index and already optimized: an index that
+ * serves a handful of requests (a CLI run with many principals) keeps the loop
+ */
+const GENERATE_AFTER = 512
+
 /** Builds the index of a set of literal patterns */
 export const buildLiteralArnIndex = <T>(
   patterns: readonly LiteralArnPattern[],
-  options: { readonly generate?: boolean } = {},
+  options: {
+    /** Walks before the walk is generated: 0 at once, Infinity never (default 512) */
+    readonly generateAfter?: number
+  } = {},
 ): LiteralArnIndex<T> => {
   const root = newNode<T>('')
   for (const p of patterns) insert(root, p)
   settle(root, [])
-  const find = (options.generate === false ? undefined : generatedWalk(root)) ?? interpretedWalk(root)
-  return { find }
+  const loop = interpretedWalk(root)
+  const after = options.generateAfter ?? GENERATE_AFTER
+  if (after === 0) return { find: generatedWalk(root) ?? loop }
+  const index: LiteralArnIndex<T> = { find: loop }
+  if (after === Number.POSITIVE_INFINITY) return index
+  let walks = 0
+  index.find = (arn) => {
+    if (++walks >= after) index.find = generatedWalk(root) ?? loop
+    return loop(arn)
+  }
+  return index
 }

@@ -9,7 +9,8 @@ import { splitResourceList } from '../../../../../core/evaluator/match/resource.
 
 /** The owners the index finds for an ARN, sorted */
 const marked = (patterns: readonly LiteralArnPattern[], arn: string, generate = true): number[] => [
-  ...buildLiteralArnIndex(patterns, { generate }).find(arn).owners,
+  ...buildLiteralArnIndex(patterns, { generateAfter: generate ? 0 : Number.POSITIVE_INFINITY }).find(arn)
+    .owners,
 ]
 
 /** What the index must answer: exact equality, or the prefix test */
@@ -48,6 +49,18 @@ describe('literal ARN index', () => {
     expect(marked(patterns, arn)).toEqual(owners)
     expect(marked(patterns, arn, false)).toEqual(owners)
     expect(naive(patterns, arn)).toEqual(owners)
+  })
+
+  it('walks with the loop first, then with a generated walk, with the same answers', () => {
+    const index = buildLiteralArnIndex<never>(patterns, { generateAfter: 3 })
+    const first = index.find
+    const answers = () =>
+      ['arn:aws:s3:::data-1/k', 'arn:aws:s3:::data-2/a', 'x'].map((a) => index.find(a).owners)
+    const before = answers() // three walks: the third one generates
+    expect(index.find).not.toBe(first)
+    expect(index.find.toString()).toContain('charCodeAt(')
+    expect(answers()).toEqual(before)
+    expect(before).toEqual([[0, 2, 5], [1, 2], []])
   })
 
   it('generated walks compare character codes only, so any text in a pattern is safe', () => {
