@@ -49,11 +49,51 @@ export const policySetFor = (
   resource: ResourceModel,
   endpointPolicy?: CheckInput['endpointPolicy'],
 ): PolicySet => {
+  const kind = resource.policyKind ?? 'standard'
+  const last = lastSet
+  // Consecutive checks mostly share all five: one comparison each instead of five lookups
+  if (
+    last !== undefined &&
+    last.identity === identity &&
+    last.policy === resource.policy &&
+    last.kind === kind &&
+    last.rcps === resource.rcpLevels &&
+    last.endpoint === endpointPolicy
+  )
+    return last.set
+  const set = lookUpPolicySet(identity, resource, kind, endpointPolicy)
+  lastSet = {
+    identity,
+    policy: resource.policy,
+    kind,
+    rcps: resource.rcpLevels,
+    endpoint: endpointPolicy,
+    set,
+  }
+  return set
+}
+
+let lastSet:
+  | {
+      readonly identity: Identity
+      readonly policy: ResourceModel['policy']
+      readonly kind: string
+      readonly rcps: ResourceModel['rcpLevels']
+      readonly endpoint: CheckInput['endpointPolicy']
+      readonly set: PolicySet
+    }
+  | undefined
+
+const lookUpPolicySet = (
+  identity: Identity,
+  resource: ResourceModel,
+  kind: string,
+  endpointPolicy: CheckInput['endpointPolicy'],
+): PolicySet => {
   const byPolicy = level(policySets, identity, () => new WeakMap())
   const byRcps = level(byPolicy, resource.policy ?? NONE, () => new WeakMap())
   const byEndpoint = level(byRcps, resource.rcpLevels ?? NONE, () => new WeakMap())
   const byKind = level(byEndpoint, endpointPolicy ?? NONE, () => new Map<string, PolicySet>())
-  const kind = resource.policyKind ?? 'standard'
   let set = byKind.get(kind)
   if (set === undefined) {
     set = buildPolicySet(identity, resource, endpointPolicy)

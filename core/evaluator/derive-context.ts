@@ -115,13 +115,19 @@ const tagLayer = lastFirst<object, ReadonlyMap<string, ContextValue>>((tags) =>
   resourceTagKeys(tags as Readonly<Record<string, string>>),
 )
 
+let lastOwner: string | undefined
+let lastAccountLayer: ReadonlyMap<string, ContextValue> | undefined
+
 const accountLayer = (owner: string): ReadonlyMap<string, ContextValue> => {
+  if (owner === lastOwner) return lastAccountLayer!
   let layer = accountLayers.get(owner)
   if (layer === undefined) {
     layer = new Map([['aws:resourceaccount', single(owner)]])
     if (accountLayers.size >= 10_000) accountLayers.clear()
     accountLayers.set(owner, layer)
   }
+  lastOwner = owner
+  lastAccountLayer = layer
   return layer
 }
 
