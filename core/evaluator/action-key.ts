@@ -75,3 +75,26 @@ const internedKeyOf = (action: string): ActionKey => {
   }
   return key
 }
+
+/**
+ * A table of values per action, built on first use and found by the action's id (an array index);
+ * it starts over when a new generation of ids begins
+ */
+export const actionTable = <V>(build: (action: ActionKey) => V): ((action: ActionKey) => V) => {
+  let values: (V | undefined)[] = []
+  let tableGeneration = 0
+  return (action) => {
+    if (action.generation !== tableGeneration) {
+      values = []
+      tableGeneration = action.generation
+    }
+    let value = values[action.id]
+    if (value === undefined) {
+      value = build(action)
+      // Fill the gap below the id so the array stays dense (a holey array is slower to index)
+      while (values.length < action.id) values.push(undefined)
+      values[action.id] = value
+    }
+    return value
+  }
+}

@@ -7,6 +7,7 @@
  */
 import { deriveContext } from './derive-context.ts'
 import { type EvaluateInternalOptions, evaluate } from './evaluate.ts'
+import { memoIn } from './memo-by-object.ts'
 import type { AssumeRoleHop, CheckInput, Identity, ResourceModel } from './model.ts'
 import type { ContextValue, EvaluationResult, PolicySet, RequestContext } from './types.ts'
 
@@ -33,15 +34,6 @@ const policySets = new WeakMap<
   Identity,
   WeakMap<object, WeakMap<object, WeakMap<object, Map<string, PolicySet>>>>
 >()
-
-const level = <K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V => {
-  let value = map.get(key)
-  if (value === undefined) {
-    value = make()
-    map.set(key, value)
-  }
-  return value
-}
 
 /** The policy set that applies when an identity acts on a resource (one shared object per combination) */
 export const policySetFor = (
@@ -90,10 +82,10 @@ const lookUpPolicySet = (
   kind: string,
   endpointPolicy: CheckInput['endpointPolicy'],
 ): PolicySet => {
-  const byPolicy = level(policySets, identity, () => new WeakMap())
-  const byRcps = level(byPolicy, resource.policy ?? NONE, () => new WeakMap())
-  const byEndpoint = level(byRcps, resource.rcpLevels ?? NONE, () => new WeakMap())
-  const byKind = level(byEndpoint, endpointPolicy ?? NONE, () => new Map<string, PolicySet>())
+  const byPolicy = memoIn(policySets, identity, () => new WeakMap())
+  const byRcps = memoIn(byPolicy, resource.policy ?? NONE, () => new WeakMap())
+  const byEndpoint = memoIn(byRcps, resource.rcpLevels ?? NONE, () => new WeakMap())
+  const byKind = memoIn(byEndpoint, endpointPolicy ?? NONE, () => new Map<string, PolicySet>())
   let set = byKind.get(kind)
   if (set === undefined) {
     set = buildPolicySet(identity, resource, endpointPolicy)

@@ -8,6 +8,7 @@ import type { PolicyDocument, Statement } from '../policy/types.ts'
 import { type CompiledConditionBlock, compileConditionBlock } from './conditions/index.ts'
 import { type ActionMatcher, compileActionList, serviceOf } from './match/action.ts'
 import { compileResourceList, type ResourceMatcher } from './match/resource.ts'
+import { memoByObject } from './memo-by-object.ts'
 import type { RequestContext } from './types.ts'
 
 /** A statement with its matchers */
@@ -118,16 +119,8 @@ const compileDocumentNow = (document: PolicyDocument): CompiledDocument => {
   }
 }
 
-const cache = new WeakMap<PolicyDocument, CompiledDocument>()
-
 /** The compiled form of a policy document, compiled on first use and cached per document */
-export const compileDocument = (document: PolicyDocument): CompiledDocument => {
-  let compiled = cache.get(document)
-  if (compiled === undefined) {
-    compiled = compileDocumentNow(document)
-    cache.set(document, compiled)
-  }
-  return compiled
-}
+export const compileDocument: (document: PolicyDocument) => CompiledDocument =
+  memoByObject(compileDocumentNow)
 
 export { serviceOf }

@@ -7,6 +7,7 @@
  */
 import { contextKey } from './context-key.ts'
 import { isCanonical, LayeredContext } from './layered-context.ts'
+import { memoIn } from './memo-by-object.ts'
 import type { Identity, ResourceModel } from './model.ts'
 import type { CallerType, ContextValue, RequestContext } from './types.ts'
 
@@ -84,15 +85,6 @@ export const derivedContext = (
 // so the layers derived from them are built once and shared
 const accountLayers = new Map<string, ReadonlyMap<string, ContextValue>>()
 
-const cached = <K extends object, V>(cache: WeakMap<K, V>, key: K, build: (key: K) => V): V => {
-  let value = cache.get(key)
-  if (value === undefined) {
-    value = build(key)
-    cache.set(key, value)
-  }
-  return value
-}
-
 /**
  * A cache that remembers its last answer first: the checks of one case come one after the other with
  * the same identity, tags and context objects, so most lookups are one comparison
@@ -103,7 +95,7 @@ const lastFirst = <K extends object, V>(build: (key: K) => V): ((key: K) => V) =
   let lastValue: V | undefined
   return (key) => {
     if (key === lastKey) return lastValue as V
-    const value = cached(cache, key, build)
+    const value = memoIn(cache, key, build)
     lastKey = key
     lastValue = value
     return value

@@ -6,7 +6,7 @@
  * @module
  */
 import type { NamedPolicy, Statement } from '../policy/types.ts'
-import type { ActionKey } from './action-key.ts'
+import { type ActionKey, actionTable } from './action-key.ts'
 import { type CompiledStatement, compileDocument } from './compile.ts'
 import type { CompiledConditionBlock } from './conditions/index.ts'
 import {
@@ -17,6 +17,7 @@ import {
 } from './match/literal-arn-index.ts'
 import { type ResourceMatcher, splitResourceList } from './match/resource.ts'
 import { matchedStatement } from './matched-statement.ts'
+import { memoByObject } from './memo-by-object.ts'
 import type { MatchedStatement, PolicySet, PolicyType } from './types.ts'
 
 /**
@@ -228,49 +229,27 @@ export interface CompiledGroup {
 
 const compileGroupNow = (policies: readonly NamedPolicy[]): CompiledGroup => {
   const documents = policies.map((p) => compileDocument(p.document))
-  let plans: (GroupPlan | undefined)[] = []
-  let generation = 0
-  const build = (actionLower: string): GroupPlan => {
+  const build = (action: ActionKey): GroupPlan => {
     const entries: GroupEntry[] = []
     const literals: LiteralArnPattern[] = []
     policies.forEach((policy, i) => {
-      for (const compiled of documents[i]!.forAction(actionLower))
+      for (const compiled of documents[i]!.forAction(action.lower))
         entries.push(entryFor(policy, compiled, entries.length, literals))
     })
     return planFor(entries, literals)
   }
-  return {
-    forAction: (action) => {
-      if (action.generation !== generation) {
-        plans = []
-        generation = action.generation
-      }
-      let plan = plans[action.id]
-      if (plan === undefined) {
-        plan = build(action.lower)
-        // Fill the gap below the id so the array stays dense (a holey array is slower to index)
-        while (plans.length < action.id) plans.push(undefined)
-        plans[action.id] = plan
-      }
-      return plan
-    },
-  }
+  return { forAction: actionTable(build) }
 }
 
-const groupCache = new WeakMap<object, CompiledGroup>()
+const groupsOfLists = memoByObject(compileGroupNow)
+const groupsOfPolicies = memoByObject((policy: NamedPolicy) => compileGroupNow([policy]))
 
 /**
  * The compiled group of a list of policies, cached per list object (an identity's policy list is
  * shared by all its checks); a single policy is cached per policy object
  */
-export const compileGroup = (policies: readonly NamedPolicy[] | NamedPolicy): CompiledGroup => {
-  let group = groupCache.get(policies)
-  if (group === undefined) {
-    group = compileGroupNow(Array.isArray(policies) ? policies : [policies as NamedPolicy])
-    groupCache.set(policies, group)
-  }
-  return group
-}
+export const compileGroup = (policies: readonly NamedPolicy[] | NamedPolicy): CompiledGroup =>
+  Array.isArray(policies) ? groupsOfLists(policies) : groupsOfPolicies(policies as NamedPolicy)
 
 /** The plans of the three policy types nearly every request has, for one action */
 export interface PolicySetPlans {
@@ -288,37 +267,14 @@ const compilePolicySetNow = (set: PolicySet): CompiledPolicySet => {
   const identity = compileGroup(set.identity)
   const boundary = set.boundary ? compileGroup(set.boundary) : undefined
   const resource = set.resource ? compileGroup(set.resource) : undefined
-  let plans: (PolicySetPlans | undefined)[] = []
-  let generation = 0
   return {
-    forAction: (action) => {
-      if (action.generation !== generation) {
-        plans = []
-        generation = action.generation
-      }
-      let found = plans[action.id]
-      if (found === undefined) {
-        found = {
-          identity: identity.forAction(action),
-          boundary: boundary?.forAction(action),
-          resource: resource?.forAction(action),
-        }
-        while (plans.length < action.id) plans.push(undefined)
-        plans[action.id] = found
-      }
-      return found
-    },
+    forAction: actionTable((action) => ({
+      identity: identity.forAction(action),
+      boundary: boundary?.forAction(action),
+      resource: resource?.forAction(action),
+    })),
   }
 }
-
-const setCache = new WeakMap<PolicySet, CompiledPolicySet>()
 
 /** A policy set compiled once (policy sets are shared, see policySetFor) */
-export const compilePolicySet = (set: PolicySet): CompiledPolicySet => {
-  let compiled = setCache.get(set)
-  if (compiled === undefined) {
-    compiled = compilePolicySetNow(set)
-    setCache.set(set, compiled)
-  }
-  return compiled
-}
+export const compilePolicySet: (set: PolicySet) => CompiledPolicySet = memoByObject(compilePolicySetNow)
