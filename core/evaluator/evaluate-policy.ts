@@ -11,7 +11,14 @@ import {
   type ConditionBlockResult,
   evaluateConditionBlockReference,
 } from './conditions/index.ts'
-import { type GroupPlan, OtherResourceCheck, type ReportedByEffect, reportedByEffect } from './group-plan.ts'
+import {
+  candidatesFor,
+  type GroupPlan,
+  OtherResourceCheck,
+  type ReportedByEffect,
+  reportedAs,
+  reportedByEffect,
+} from './group-plan.ts'
 import { actionListMatchesReference } from './match/action.ts'
 import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
 import { resourceListMatchesReference } from './match/resource.ts'
@@ -30,7 +37,6 @@ import type {
 export interface PolicyRequest {
   readonly caller: Caller
   readonly action: ActionKey
-  readonly actionLower: string
   readonly resource: string
   readonly context: RequestContext
   /** The caller has a permissions boundary (Deny + NotPrincipal then always applies) */
@@ -104,10 +110,10 @@ const actionApplies = (c: CompiledStatement, req: PolicyRequest, reference: bool
   const s = c.statement
   if (reference) {
     return s.action
-      ? actionListMatchesReference(s.action, req.actionLower)
-      : !actionListMatchesReference(s.notAction ?? [], req.actionLower)
+      ? actionListMatchesReference(s.action, req.action.lower)
+      : !actionListMatchesReference(s.notAction ?? [], req.action.lower)
   }
-  return actionElementMatches(c, req.actionLower)
+  return actionElementMatches(c, req.action.lower)
 }
 
 const resourceApplies = (
@@ -173,18 +179,11 @@ export const evaluateGroupCompiled = (
   outcome: Tally,
 ): number => {
   const resource = req.resource
-  let candidates = plan.always
-  if (candidates === undefined) {
-    const stop = plan.index!.find(resource)
-    candidates = stop.memo ?? plan.settle(stop)
-  }
+  const candidates = candidatesFor(plan, resource)
   const entries = candidates.entries
   const indices = candidates.indices
   const checks = candidates.checks
-  const reportedList =
-    plan.lastType === policyType && plan.lastLevel === level
-      ? plan.lastReported
-      : plan.reportedAs(policyType, level)
+  const reportedList = reportedAs(plan, policyType, level)
   const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
   // Candidates that apply or not together (no principal to test, nothing left of their resources, one
   // shared Condition block or none) are answered at once; a block with errors takes the loop below,
@@ -276,7 +275,7 @@ export const evaluatePolicy = (
             applies ? 'match' : 'noMatch',
             applies ? 'action-matched' : 'action-not-matched',
             [],
-            { action: req.actionLower, patterns: s.action },
+            { action: req.action.lower, patterns: s.action },
           )
         : node(
             'action',
@@ -284,7 +283,7 @@ export const evaluatePolicy = (
             applies ? 'match' : 'noMatch',
             applies ? 'not-action-matched' : 'not-action-excluded',
             [],
-            { action: req.actionLower, patterns: s.notAction },
+            { action: req.action.lower, patterns: s.notAction },
           ),
     )
     if (applies) {

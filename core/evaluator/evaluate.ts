@@ -113,7 +113,6 @@ export const evaluate = (
   const trace = options.explain === 'full'
   const reference = options.reference === true
   const actionKey = actionKeyOf(request.action)
-  const actionLower = actionKey.lower
   const caller = request.caller
   const traceOut: TraceNode[] | undefined = trace ? [] : undefined
 
@@ -144,7 +143,6 @@ export const evaluate = (
   const req: PolicyRequest = {
     caller,
     action: actionKey,
-    actionLower,
     resource: request.resource,
     context: request.context,
     hasBoundary: policies.boundary !== undefined,

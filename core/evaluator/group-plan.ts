@@ -31,8 +31,7 @@ type ResourceTest = (typeof ResourceTest)[keyof typeof ResourceTest]
 /** A statement of the group, with the policy it belongs to */
 export interface GroupEntry {
   readonly policy: NamedPolicy
-  readonly compiled: CompiledStatement
-  /** Copied from the compiled statement, so the hot loop reads them without following pointers */
+  /** The statement, and its compiled Condition block, read by the hot loop without following pointers */
   readonly statement: Statement
   readonly deny: boolean
   readonly conditions: CompiledConditionBlock | undefined
@@ -95,20 +94,49 @@ export interface GroupPlan {
   readonly entries: readonly GroupEntry[]
   /** The candidates when no entry has a literal resource pattern (they are the same for every resource) */
   readonly always: Candidates | undefined
-  /** Otherwise: the literal ARN index, where a resource stops, and its candidates once settled */
+  /** Otherwise: the literal ARN index; each stop remembers its candidates (see candidatesFor) */
   readonly index: LiteralArnIndex<Candidates> | undefined
-  readonly settle: (stop: ArnIndexStop<Candidates>) => Candidates
-  /** The entries that can apply to a resource (found once per place in the index the ARN stops at) */
-  readonly candidatesFor: (resource: string) => Candidates
-  /**
-   * How each entry is reported when the group is evaluated as the given policy type (and level); built
-   * once per type and level, as report entries are immutable. The last answer is kept in `lastType`,
-   * `lastLevel` and `lastReported` (a group is nearly always evaluated as one type)
-   */
-  readonly reportedAs: (policyType: PolicyType, level: number | undefined) => readonly MatchedStatement[]
+  /** The report lists made so far, by policy type and level, and the last one asked (see reportedAs) */
+  readonly reported: Map<string, readonly MatchedStatement[]>
   lastType: PolicyType | undefined
   lastLevel: number | undefined
   lastReported: readonly MatchedStatement[]
+}
+
+/** The entries of a plan that can apply to a resource (settled once per place the ARN stops at) */
+export const candidatesFor = (plan: GroupPlan, resource: string): Candidates => {
+  if (plan.always !== undefined) return plan.always
+  const stop = plan.index!.find(resource)
+  return stop.memo ?? settleStop(plan.entries, stop)
+}
+
+const settleStop = (entries: readonly GroupEntry[], stop: ArnIndexStop<Candidates>): Candidates => {
+  const candidates = candidatesGiven(entries, new Set(stop.owners))
+  stop.memo = candidates
+  return candidates
+}
+
+/**
+ * How each entry of a plan is reported when its group is evaluated as the given policy type (and
+ * level): made once per type and level, as report entries are immutable. The last list asked is
+ * answered first (a group is nearly always evaluated as one type)
+ */
+export const reportedAs = (
+  plan: GroupPlan,
+  policyType: PolicyType,
+  level: number | undefined,
+): readonly MatchedStatement[] => {
+  if (policyType === plan.lastType && level === plan.lastLevel) return plan.lastReported
+  const key = `${policyType}/${level ?? ''}`
+  let list = plan.reported.get(key)
+  if (list === undefined) {
+    list = plan.entries.map((e) => matchedStatement(policyType, e.policy, e.statement, level))
+    plan.reported.set(key, list)
+  }
+  plan.lastType = policyType
+  plan.lastLevel = level
+  plan.lastReported = list
+  return list
 }
 
 /** The candidates when the entries in `hit` have a literal pattern that matches the resource */
@@ -154,42 +182,16 @@ const candidatesGiven = (entries: readonly GroupEntry[], hit: ReadonlySet<number
 }
 
 const planFor = (entries: GroupEntry[], literals: LiteralArnPattern[]): GroupPlan => {
-  const index: LiteralArnIndex<Candidates> | undefined =
-    literals.length === 0 ? undefined : buildLiteralArnIndex(literals)
-  const always = index === undefined ? candidatesGiven(entries, new Set()) : undefined
-  const byKey = new Map<string, readonly MatchedStatement[]>()
-  const plan: GroupPlan = {
+  const index = literals.length === 0 ? undefined : buildLiteralArnIndex<Candidates>(literals)
+  return {
     entries,
-    always,
+    always: index === undefined ? candidatesGiven(entries, new Set()) : undefined,
     index,
-    settle: (stop) => {
-      const candidates = candidatesGiven(entries, new Set(stop.owners))
-      stop.memo = candidates
-      return candidates
-    },
-    candidatesFor: (resource) => {
-      if (always !== undefined) return always
-      const stop = index!.find(resource)
-      return stop.memo ?? plan.settle(stop)
-    },
-    reportedAs: (policyType, level) => {
-      if (policyType === plan.lastType && level === plan.lastLevel) return plan.lastReported
-      const key = `${policyType}/${level ?? ''}`
-      let list = byKey.get(key)
-      if (list === undefined) {
-        list = entries.map((e) => matchedStatement(policyType, e.policy, e.statement, level))
-        byKey.set(key, list)
-      }
-      plan.lastType = policyType
-      plan.lastLevel = level
-      plan.lastReported = list
-      return list
-    },
+    reported: new Map(),
     lastType: undefined,
     lastLevel: undefined,
     lastReported: [],
   }
-  return plan
 }
 
 const entryFor = (
@@ -213,7 +215,6 @@ const entryFor = (
   }
   return {
     policy,
-    compiled,
     statement: s,
     deny: s.effect === 'Deny',
     conditions: compiled.conditions,

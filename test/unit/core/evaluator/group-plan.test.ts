@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { actionKeyOf } from '../../../../core/evaluator/action-key.ts'
 import { evaluate } from '../../../../core/evaluator/evaluate.ts'
 import {
+  candidatesFor,
   compileGroup,
   compilePolicySet,
   OtherResourceCheck,
+  reportedAs,
   reportedByEffect,
 } from '../../../../core/evaluator/group-plan.ts'
 import type { PolicySet } from '../../../../core/evaluator/types.ts'
@@ -26,7 +28,7 @@ const group = compileGroup([
 ])
 const plan = group.forAction(actionKeyOf('s3:GetObject'))
 const sids = (resource: string) => {
-  const c = plan.candidatesFor(resource)
+  const c = candidatesFor(plan, resource)
   return [...c.indices].map((i, k) => [plan.entries[i]!.statement.sid, c.checks[k]])
 }
 
@@ -67,12 +69,12 @@ describe('group plan', () => {
   })
 
   it('reports each entry per policy type and level, made once', () => {
-    const a = plan.reportedAs('identity', undefined)
+    const a = reportedAs(plan, 'identity', undefined)
     expect(a[0]).toMatchObject({ policyType: 'identity', policy: 'p1', sid: 'LiteralAndOther' })
-    expect(plan.reportedAs('identity', undefined)).toBe(a)
-    const scp = plan.reportedAs('scp', 2)
+    expect(reportedAs(plan, 'identity', undefined)).toBe(a)
+    const scp = reportedAs(plan, 'scp', 2)
     expect(scp[6]).toMatchObject({ policyType: 'scp', policy: 'p2', level: 2 })
-    expect(plan.reportedAs('identity', undefined)).toBe(a)
+    expect(reportedAs(plan, 'identity', undefined)).toBe(a)
   })
 
   it('marks candidates that apply or not together, and splits their report entries by effect', () => {
@@ -82,22 +84,22 @@ describe('group plan', () => {
       statements('b', 'identity', deny('kms:Decrypt', '*', { Sid: 'B', Condition: mfa })),
       statements('c', 'identity', allow('kms:Decrypt', '*', { Sid: 'C', Condition: mfa })),
     ]).forAction(actionKeyOf('kms:Decrypt'))
-    const candidates = uniform.candidatesFor('arn:aws:kms:us-east-1:111122223333:key/k')
+    const candidates = candidatesFor(uniform, 'arn:aws:kms:us-east-1:111122223333:key/k')
     expect(candidates.uniformBlock).toBe(uniform.entries[0]!.conditions) // identical blocks are one block
-    const split = reportedByEffect(candidates, uniform.reportedAs('identity', undefined))
+    const split = reportedByEffect(candidates, reportedAs(uniform, 'identity', undefined))
     expect(split.denies.map((m) => m.sid)).toEqual(['B'])
     expect(split.allows.map((m) => m.sid)).toEqual(['A', 'C'])
-    expect(reportedByEffect(candidates, uniform.reportedAs('identity', undefined))).toBe(split)
+    expect(reportedByEffect(candidates, reportedAs(uniform, 'identity', undefined))).toBe(split)
 
     const mixed = compileGroup([
       statements('a', 'identity', allow('kms:Decrypt', '*', { Condition: mfa })),
       statements('b', 'identity', allow('kms:Decrypt', '*')),
     ]).forAction(actionKeyOf('kms:Decrypt'))
-    expect(mixed.candidatesFor('arn:aws:kms:us-east-1:111122223333:key/k').uniformBlock).toBeUndefined()
-    expect(plan.candidatesFor('arn:aws:s3:::a/k').uniformBlock).toBeUndefined() // NotC still has a test
+    expect(candidatesFor(mixed, 'arn:aws:kms:us-east-1:111122223333:key/k').uniformBlock).toBeUndefined()
+    expect(candidatesFor(plan, 'arn:aws:s3:::a/k').uniformBlock).toBeUndefined() // NotC still has a test
     const none = compileGroup([statements('n', 'identity', allow('s3:GetObject', 'arn:aws:s3:::a/*'))])
     expect(
-      none.forAction(actionKeyOf('s3:GetObject')).candidatesFor('arn:aws:s3:::a/k').uniformBlock,
+      candidatesFor(none.forAction(actionKeyOf('s3:GetObject')), 'arn:aws:s3:::a/k').uniformBlock,
     ).toBeNull()
   })
 
