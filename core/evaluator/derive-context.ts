@@ -7,7 +7,7 @@
  */
 import { contextKey } from './context-key.ts'
 import { isCanonical, LayeredContext } from './layered-context.ts'
-import { memoIn } from './memo-by-object.ts'
+import { memoByObject } from './memo-by-object.ts'
 import type { Identity, ResourceModel } from './model.ts'
 import type { CallerType, ContextValue, RequestContext } from './types.ts'
 
@@ -86,46 +86,40 @@ export const derivedContext = (
 const accountLayers = new Map<string, ReadonlyMap<string, ContextValue>>()
 
 /**
- * A cache that remembers its last answer first: the checks of one case come one after the other with
- * the same identity, tags and context objects, so most lookups are one comparison
+ * A lookup that answers its last key first: the checks of one case come one after the other with the
+ * same identity, tags, context and owner, so most lookups are one comparison
  */
-const lastFirst = <K extends object, V>(build: (key: K) => V): ((key: K) => V) => {
-  const cache = new WeakMap<K, V>()
+const lastFirst = <K, V>(lookup: (key: K) => V): ((key: K) => V) => {
   let lastKey: K | undefined
   let lastValue: V | undefined
   return (key) => {
-    if (key === lastKey) return lastValue as V
-    const value = memoIn(cache, key, build)
-    lastKey = key
-    lastValue = value
-    return value
+    if (key !== lastKey || lastValue === undefined) {
+      lastValue = lookup(key)
+      lastKey = key
+    }
+    return lastValue
   }
 }
 
-const identityLayer = lastFirst<Identity, ReadonlyMap<string, ContextValue>>(identityKeys)
-const tagLayer = lastFirst<object, ReadonlyMap<string, ContextValue>>((tags) =>
-  resourceTagKeys(tags as Readonly<Record<string, string>>),
-)
+const identityLayer = lastFirst(memoByObject(identityKeys))
+const tagLayer = lastFirst(memoByObject(resourceTagKeys))
 
-let lastOwner: string | undefined
-let lastAccountLayer: ReadonlyMap<string, ContextValue> | undefined
-
-const accountLayer = (owner: string): ReadonlyMap<string, ContextValue> => {
-  if (owner === lastOwner) return lastAccountLayer!
+const accountLayer = lastFirst((owner: string): ReadonlyMap<string, ContextValue> => {
   let layer = accountLayers.get(owner)
   if (layer === undefined) {
     layer = new Map([['aws:resourceaccount', single(owner)]])
     if (accountLayers.size >= 10_000) accountLayers.clear()
     accountLayers.set(owner, layer)
   }
-  lastOwner = owner
-  lastAccountLayer = layer
   return layer
-}
+})
 
 /** The author's context with every key in canonical form (most already are: then it is used as is) */
-const canonicalContext = lastFirst<RequestContext, RequestContext>((c) =>
-  isCanonical(c, contextKey) ? c : new Map([...c].map(([k, v]) => [contextKey(k), v] as const)),
+const canonicalContext = lastFirst(
+  memoByObject(
+    (c: RequestContext): RequestContext =>
+      isCanonical(c, contextKey) ? c : new Map([...c].map(([k, v]) => [contextKey(k), v] as const)),
+  ),
 )
 
 /**
