@@ -39,25 +39,43 @@ export const arnPatternToRegExp = (pattern: string, escapes: boolean): RegExp =>
 /** One compiled Resource / NotResource entry */
 type ResourceEntryMatcher = (resource: string, context: RequestContext) => boolean
 
-const compileEntry = (pattern: string, version: PolicyVersion): ResourceEntryMatcher => {
-  if (usesVariables(pattern, version)) {
-    const parts: readonly TemplatePart[] = parseTemplate(pattern)
-    return (resource, context) => {
-      const sub = substituteVariables(parts, context, 'glob')
-      // INVARIANT: an unresolved variable makes the entry match nothing
-      return sub.ok && arnPatternToRegExp(sub.text, true).test(resource)
+/**
+ * What a Resource pattern needs to be matched, cheapest first: `exact` (no wildcard), `prefix` (its one
+ * wildcard is a trailing `*`, which ends its part and so may run past colons), `glob` (other
+ * wildcards), `variables` (policy variables, substituted per request). `*` alone is `prefix` of ''.
+ */
+type PatternKind = 'exact' | 'prefix' | 'glob' | 'variables'
+const KIND_COST: Readonly<Record<PatternKind, number>> = { exact: 0, prefix: 1, glob: 2, variables: 3 }
+
+const patternKind = (pattern: string, version: PolicyVersion): PatternKind => {
+  if (usesVariables(pattern, version)) return 'variables'
+  if (pattern.includes('?')) return 'glob'
+  const star = pattern.indexOf('*')
+  return star < 0 ? 'exact' : star === pattern.length - 1 ? 'prefix' : 'glob'
+}
+
+const compileEntry = (pattern: string, kind: PatternKind): ResourceEntryMatcher => {
+  switch (kind) {
+    case 'variables': {
+      const parts: readonly TemplatePart[] = parseTemplate(pattern)
+      return (resource, context) => {
+        const sub = substituteVariables(parts, context, 'glob')
+        // INVARIANT: an unresolved variable makes the entry match nothing
+        return sub.ok && arnPatternToRegExp(sub.text, true).test(resource)
+      }
+    }
+    case 'exact':
+      return (resource) => resource === pattern
+    case 'prefix': {
+      if (pattern === '*') return () => true
+      const prefix = pattern.slice(0, -1)
+      return (resource) => hasPrefix(resource, prefix)
+    }
+    default: {
+      const re = arnPatternToRegExp(pattern, false)
+      return (resource) => re.test(resource)
     }
   }
-  if (pattern === '*') return () => true
-  if (!pattern.includes('*') && !pattern.includes('?')) return (resource) => resource === pattern
-  // A single trailing `*` ends its part, so it may run past colons: a plain prefix test
-  const star = pattern.indexOf('*')
-  if (star === pattern.length - 1 && !pattern.includes('?')) {
-    const prefix = pattern.slice(0, -1)
-    return (resource) => hasPrefix(resource, prefix)
-  }
-  const re = arnPatternToRegExp(pattern, false)
-  return (resource) => re.test(resource)
 }
 
 /** A compiled Resource or NotResource list */
@@ -67,15 +85,10 @@ export type ResourceMatcher = (resource: string, context: RequestContext) => boo
 export const compileResourceList = (patterns: readonly string[], version: PolicyVersion): ResourceMatcher => {
   if (patterns.includes('*')) return () => true
   // Cheap tests first: exact ARNs, then prefixes, then regular expressions and variables
-  const cost = (p: string): number =>
-    usesVariables(p, version)
-      ? 3
-      : !p.includes('*') && !p.includes('?')
-        ? 0
-        : p.indexOf('*') === p.length - 1 && !p.includes('?')
-          ? 1
-          : 2
-  const entries = [...patterns].sort((a, b) => cost(a) - cost(b)).map((p) => compileEntry(p, version))
+  const entries = patterns
+    .map((pattern) => ({ pattern, kind: patternKind(pattern, version) }))
+    .sort((a, b) => KIND_COST[a.kind] - KIND_COST[b.kind])
+    .map(({ pattern, kind }) => compileEntry(pattern, kind))
   if (entries.length === 1) return entries[0]!
   return (resource, context) => {
     for (const e of entries) if (e(resource, context)) return true
@@ -99,13 +112,10 @@ export const splitResourceList = (patterns: readonly string[], version: PolicyVe
   const literals: { text: string; prefix: boolean }[] = []
   const others: string[] = []
   for (const p of patterns) {
-    if (usesVariables(p, version) || p.includes('?')) others.push(p)
-    else {
-      const star = p.indexOf('*')
-      if (star < 0) literals.push({ text: p, prefix: false })
-      else if (star === p.length - 1) literals.push({ text: p.slice(0, -1), prefix: true })
-      else others.push(p)
-    }
+    const kind = patternKind(p, version)
+    if (kind === 'exact') literals.push({ text: p, prefix: false })
+    else if (kind === 'prefix') literals.push({ text: p.slice(0, -1), prefix: true })
+    else others.push(p)
   }
   return {
     matchesAll: false,
