@@ -5,7 +5,7 @@
  * coverage, lint and to place deciding statements (`file:line`) in messages.
  * @module
  */
-import type { NamedPolicy, PolicyKind } from '../../core/policy/index.ts'
+import { formatPlace, type NamedPolicy, type PolicyKind } from '../../core/policy/index.ts'
 import {
   type AccountResolver,
   type LoadedPolicyRef,
@@ -161,5 +161,5 @@ export const statementLocator =
     const span = found?.fixture.policy.document.statements[found.index]?.span
     const file = found?.fixture.file
     if (!file || !span || span.line <= 0) return undefined
-    return `${file}:${span.line}:${span.column}`
+    return formatPlace(file, span)
   }

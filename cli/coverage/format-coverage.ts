@@ -3,13 +3,12 @@
  * index, Sid, effect, how many checks relied on it), then the uncovered statements on their own.
  * @module
  */
+import { formatPlace } from '../../core/policy/index.ts'
 import type { Palette } from '../colors.ts'
 import type { Coverage, PolicyCoverage, StatementCoverage } from './compute-coverage.ts'
 
 const place = (p: PolicyCoverage, s: StatementCoverage): string =>
-  p.fixture.file && s.line > 0
-    ? `${p.fixture.file}:${s.line}:${s.column}`
-    : (p.fixture.file ?? p.fixture.path)
+  p.fixture.file && s.line > 0 ? formatPlace(p.fixture.file, s) : (p.fixture.file ?? p.fixture.path)
 
 const statementName = (s: StatementCoverage): string => `#${s.index}${s.sid ? ` ${s.sid}` : ''} (${s.effect})`
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import type { Issue } from '../../core/policy/index.ts'
+import { formatPlace, type Issue } from '../../core/policy/index.ts'
 import { type LoadedSuite, loadSuite } from '../../core/suite/index.ts'
 import type { FoundFile } from './find-suite-files.ts'
 
@@ -59,12 +59,9 @@ export const loadSuiteFiles = (files: readonly FoundFile[]): LoadedSuites => {
     for (const suite of loaded.suites) {
       const other = byId.get(suite.id)
       if (other !== undefined) {
-        const firstAt = other.idSpan
-          ? `${other.file}:${other.idSpan.line}:${other.idSpan.column}`
-          : other.file
         issues.push({
           code: 'duplicate-name',
-          message: `suite id \`${suite.id}\` is already used by \`${firstAt}\``,
+          message: `suite id \`${suite.id}\` is already used by \`${formatPlace(other.file, other.idSpan)}\``,
           path: 'suite',
           ...(suite.idSpan ? { span: suite.idSpan } : {}),
           file: file.display,

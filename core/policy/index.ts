@@ -23,7 +23,7 @@ export {
   isIsoDate,
 } from './condition-values.ts'
 export { didYouMean, editDistance, suggestName } from './did-you-mean.ts'
-export { formatIssue, type Issue, type IssueCode, type Result } from './issue.ts'
+export { formatIssue, formatPlace, type Issue, type IssueCode, type Result } from './issue.ts'
 export * from './lint/index.ts'
 export { formatPath, parseJsonSource } from './parse-json.ts'
 export {

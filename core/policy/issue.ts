@@ -53,10 +53,18 @@ export type Result<T> =
   | { readonly ok: true; readonly value: T; readonly warnings?: readonly Issue[] }
   | { readonly ok: false; readonly issues: readonly Issue[] }
 
+/** A place in a source as `file:line:column`; parts that are unknown (no file, no line) are left out */
+export const formatPlace = (
+  file: string | undefined,
+  at: { readonly line: number; readonly column: number } | undefined,
+): string => {
+  const where = at && at.line > 0 ? `${at.line}:${at.column}` : ''
+  return [file, where].filter(Boolean).join(':')
+}
+
 /** Formats an issue as `file:line:column path: message` */
 export const formatIssue = (issue: Issue): string => {
-  const where = issue.span && issue.span.line > 0 ? `${issue.span.line}:${issue.span.column}` : ''
-  const location = [issue.file, where].filter(Boolean).join(':')
+  const location = formatPlace(issue.file, issue.span)
   const prefix = location ? `${location} ` : ''
   const path = issue.path ? `${issue.path}: ` : ''
   return `${prefix}${path}${issue.message}`
