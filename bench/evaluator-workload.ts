@@ -6,6 +6,7 @@
  */
 
 import { policySetFor } from '../core/evaluator/check.ts'
+import { singleValue } from '../core/evaluator/context-value.ts'
 import { deriveContext } from '../core/evaluator/derive-context.ts'
 import type { CheckInput, Identity, ResourceModel } from '../core/evaluator/model.ts'
 import type { AuthorizationRequest, ContextValue, PolicySet } from '../core/evaluator/types.ts'
@@ -226,23 +227,14 @@ export const buildWorkload = (count = 10_000, seed = 42): Workload => {
     const key = `${action} ${resourceArn} ${requests.length % 7}`
     if (seen.has(key)) continue
     seen.add(key)
+    // Values come from the one factory the suite loader uses, which shares equal values
     const overrides = new Map<string, ContextValue>([
-      [
-        'aws:sourceip',
-        { values: [pick(['10.1.2.3', '192.0.2.1', '203.0.113.9', '2001:db8::1'])], multi: false, type: 'ip' },
-      ],
-      [
-        'aws:currenttime',
-        { values: [pick(['2026-06-01T00:00:00Z', '2027-06-01T00:00:00Z'])], multi: false, type: 'date' },
-      ],
-      ['aws:securetransport', { values: [random() < 0.9 ? 'true' : 'false'], multi: false, type: 'boolean' }],
+      ['aws:sourceip', singleValue(pick(['10.1.2.3', '192.0.2.1', '203.0.113.9', '2001:db8::1']), 'ip')],
+      ['aws:currenttime', singleValue(pick(['2026-06-01T00:00:00Z', '2027-06-01T00:00:00Z']), 'date')],
+      ['aws:securetransport', singleValue(random() < 0.9 ? 'true' : 'false', 'boolean')],
     ])
     if (random() < 0.5)
-      overrides.set('aws:multifactorauthpresent', {
-        values: [random() < 0.5 ? 'true' : 'false'],
-        multi: false,
-        type: 'boolean',
-      })
+      overrides.set('aws:multifactorauthpresent', singleValue(random() < 0.5 ? 'true' : 'false', 'boolean'))
     const resource: ResourceModel = {
       arn: resourceArn,
       account: service === 's3' ? (resourceArn.includes('shared') ? ACCOUNT : account) : account,

@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
  * @module
  */
+import { contextValue, singleValue } from './context-value.ts'
 import { deriveContext } from './derive-context.ts'
 import { type EvaluateInternalOptions, evaluate } from './evaluate.ts'
 import { memoIn } from './memo-by-object.ts'
@@ -118,8 +119,8 @@ export interface AssumeRoleOutcome {
 
 const roleNameOf = (roleArn: string): string => roleArn.slice(roleArn.lastIndexOf('/') + 1)
 const accountOf = (arn: string): string | undefined => arn.split(':')[4] || undefined
-const list = (values: readonly string[]): ContextValue => ({ values, multi: true, type: 'string' })
-const one = (value: string): ContextValue => ({ values: [value], multi: false, type: 'string' })
+const list = (values: readonly string[]): ContextValue => contextValue(values, true, 'string')
+const one = (value: string): ContextValue => singleValue(value)
 
 /** The keys of the AssumeRole request itself: request tags, session name, source identity */
 const assumeRoleRequestContext = (hop: AssumeRoleHop): RequestContext => {

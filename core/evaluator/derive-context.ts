@@ -6,6 +6,7 @@
  * @module
  */
 import { contextKey } from './context-key.ts'
+import { singleValue } from './context-value.ts'
 import { isCanonical, LayeredContext } from './layered-context.ts'
 import { memoByObject } from './memo-by-object.ts'
 import type { Identity, ResourceModel } from './model.ts'
@@ -19,12 +20,6 @@ const PRINCIPAL_TYPE: Readonly<Record<CallerType, string>> = {
   anonymous: 'Anonymous',
   service: 'AWSService',
 }
-
-const single = (value: string, type: ContextValue['type'] = 'string'): ContextValue => ({
-  values: [value],
-  multi: false,
-  type,
-})
 
 /** The aws:PrincipalArn of a caller: the role ARN for role sessions, the caller's ARN otherwise */
 export const principalArnOf = (identity: Identity): string | undefined => {
@@ -40,18 +35,18 @@ const identityKeys = (identity: Identity): Map<string, ContextValue> => {
   const ctx = new Map<string, ContextValue>()
   const c = identity.caller
   const principalArn = principalArnOf(identity)
-  if (principalArn) ctx.set('aws:principalarn', single(principalArn, 'arn'))
+  if (principalArn) ctx.set('aws:principalarn', singleValue(principalArn, 'arn'))
   if (c.account && c.type !== 'anonymous' && c.type !== 'service')
-    ctx.set('aws:principalaccount', single(c.account))
-  ctx.set('aws:principaltype', single(PRINCIPAL_TYPE[c.type]))
-  ctx.set('aws:principalisawsservice', single(c.type === 'service' ? 'true' : 'false', 'boolean'))
-  if (c.type === 'service') ctx.set('aws:principalservicename', single(c.arn))
-  if (c.type === 'user' && identity.userName) ctx.set('aws:username', single(identity.userName))
-  if (identity.userId) ctx.set('aws:userid', single(identity.userId))
-  else if (c.type === 'anonymous') ctx.set('aws:userid', single('anonymous'))
-  if (identity.sourceIdentity) ctx.set('aws:sourceidentity', single(identity.sourceIdentity))
+    ctx.set('aws:principalaccount', singleValue(c.account))
+  ctx.set('aws:principaltype', singleValue(PRINCIPAL_TYPE[c.type]))
+  ctx.set('aws:principalisawsservice', singleValue(c.type === 'service' ? 'true' : 'false', 'boolean'))
+  if (c.type === 'service') ctx.set('aws:principalservicename', singleValue(c.arn))
+  if (c.type === 'user' && identity.userName) ctx.set('aws:username', singleValue(identity.userName))
+  if (identity.userId) ctx.set('aws:userid', singleValue(identity.userId))
+  else if (c.type === 'anonymous') ctx.set('aws:userid', singleValue('anonymous'))
+  if (identity.sourceIdentity) ctx.set('aws:sourceidentity', singleValue(identity.sourceIdentity))
   for (const [key, value] of Object.entries(identity.tags))
-    ctx.set(contextKey(`aws:principaltag/${key}`), single(value))
+    ctx.set(contextKey(`aws:principaltag/${key}`), singleValue(value))
   return ctx
 }
 
@@ -59,7 +54,7 @@ const identityKeys = (identity: Identity): Map<string, ContextValue> => {
 const resourceTagKeys = (tags: Readonly<Record<string, string>>): Map<string, ContextValue> => {
   const ctx = new Map<string, ContextValue>()
   for (const [key, value] of Object.entries(tags))
-    ctx.set(contextKey(`aws:resourcetag/${key}`), single(value))
+    ctx.set(contextKey(`aws:resourcetag/${key}`), singleValue(value))
   return ctx
 }
 
@@ -76,7 +71,7 @@ export const derivedContext = (
 ): Map<string, ContextValue> => {
   const ctx = identityKeys(identity)
   const owner = resourceAccountOf(identity, resource)
-  if (owner) ctx.set('aws:resourceaccount', single(owner))
+  if (owner) ctx.set('aws:resourceaccount', singleValue(owner))
   if (resource) for (const [key, value] of resourceTagKeys(resource.tags)) ctx.set(key, value)
   return ctx
 }
@@ -107,7 +102,7 @@ const tagLayer = lastFirst(memoByObject(resourceTagKeys))
 const accountLayer = lastFirst((owner: string): ReadonlyMap<string, ContextValue> => {
   let layer = accountLayers.get(owner)
   if (layer === undefined) {
-    layer = new Map([['aws:resourceaccount', single(owner)]])
+    layer = new Map([['aws:resourceaccount', singleValue(owner)]])
     if (accountLayers.size >= 10_000) accountLayers.clear()
     accountLayers.set(owner, layer)
   }

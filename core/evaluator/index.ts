@@ -4,6 +4,7 @@
  */
 export { type AssumeRoleOutcome, assumeRole, evaluateCheck, policySetFor } from './check.ts'
 export { contextKey } from './context-key.ts'
+export { contextValue, singleValue } from './context-value.ts'
 export { type DecisionFacts, type DecisionOutcome, decide } from './decide.ts'
 export { deriveContext, derivedContext, principalArnOf } from './derive-context.ts'
 export { type EvaluateInternalOptions, evaluate } from './evaluate.ts'

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { contextKey } from '../evaluator/index.ts'
+import { contextKey, contextValue } from '../evaluator/index.ts'
 import type { ContextValue, ContextValueType, RequestContext } from '../evaluator/types.ts'
 import type { SourceNode } from '../policy/source-node.ts'
 import type { ContextEntrySpec, ContextSpec } from './types.ts'
@@ -87,7 +87,7 @@ export const toRequestContext = (
     const known = lookup(entry.key)
     const type = entry.forcedType ?? known?.type ?? entry.inferredType
     const multi = entry.list || (entry.forcedType === undefined && known?.multi === true)
-    out.set(key, { values: entry.values, multi, type })
+    out.set(key, contextValue(entry.values, multi, type))
   }
   return out
 }
