@@ -11,13 +11,13 @@ import {
   type ConditionBlockResult,
   evaluateConditionBlockReference,
 } from './conditions/index.ts'
+import { type GroupOutcome, groupOutcome, MASK_BITS } from './group-outcome.ts'
 import {
+  type Candidates,
   candidatesFor,
   type GroupPlan,
   OtherResourceCheck,
-  type ReportedByEffect,
   reportedAs,
-  reportedByEffect,
 } from './group-plan.ts'
 import { actionListMatchesReference } from './match/action.ts'
 import { notPrincipalExcludes, type PrincipalForm, principalNames } from './match/principal.ts'
@@ -149,41 +149,30 @@ const addMissingKeys = (outcome: Tally, keys: readonly string[]): void => {
     if (!outcome.missingKeys.includes(keys[i]!)) outcome.missingKeys.push(keys[i]!)
 }
 
-/** Records a set of statements that all applied; returns how many allowed */
-const applyAll = (split: ReportedByEffect, outcome: Tally): number => {
-  const denies = split.denies
-  if (denies.length > 0) {
-    // The tally's deny list may be handed to a result, so it is copied, never shared
-    if (outcome.denies.length === 0) outcome.denies = denies.slice()
-    else for (let i = 0; i < denies.length; i++) outcome.denies.push(denies[i]!)
-  }
-  const allows = split.allows
-  let count = outcome.allowCount
-  for (let i = 0; i < allows.length; i++) {
-    outcome.allowStatements[count] = allows[i]!
-    outcome.allowForms[count++] = undefined
-  }
-  outcome.allowCount = count
-  return allows.length
-}
+/**
+ * Scratch of the candidate loop, per candidate: whether it applied. Read only for groups with more
+ * candidates than a mask has bits. INVARIANT: evaluate never re-enters itself
+ */
+const APPLIED: boolean[] = []
+
+/** A mask with a bit for each of `count` candidates */
+const allOf = (count: number): number => (1 << Math.min(count, MASK_BITS)) - 1
 
 /**
- * The hot path: compiled matchers, only the statements whose action element matched (cached per
- * group and action), no trace. Returns how many statements allowed
+ * Tests each candidate of a group against the request: what is left to test of its resource, its
+ * principal (resource-based policy types), its Condition block. Returns the mask of those that
+ * applied (candidate k is bit k) and fills APPLIED; missing keys and errors go to the tally, and the
+ * forms in which applying Allow statements named the caller go to the tally's allowForms, from
+ * allowCount on, in the order recordOutcome then records those statements
  */
-export const evaluateGroupCompiled = (
+const testCandidates = (
   policyType: PolicyType,
-  plan: GroupPlan,
+  candidates: Candidates,
   req: PolicyRequest,
-  level: number | undefined,
   outcome: Tally,
 ): number => {
-  const resource = req.resource
-  const candidates = candidatesFor(plan, resource)
   const entries = candidates.entries
-  const indices = candidates.indices
-  const checks = candidates.checks
-  const reportedList = reportedAs(plan, policyType, level)
+  const count = entries.length
   const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
   // Candidates that apply or not together (no principal to test, nothing left of their resources, one
   // shared Condition block or none) are answered at once; a block with errors takes the loop below,
@@ -192,17 +181,20 @@ export const evaluateGroupCompiled = (
   if (uniform !== undefined && !needsPrincipal) {
     const block = uniform === null ? undefined : uniform(req.context, false)
     if (block === undefined || block.errors.length === 0) {
-      if (block !== undefined) {
-        if (block.missingKeys.length > 0) addMissingKeys(outcome, block.missingKeys)
-        if (!block.matched) return 0
-      }
-      return applyAll(reportedByEffect(candidates, reportedList), outcome)
+      if (block !== undefined && block.missingKeys.length > 0) addMissingKeys(outcome, block.missingKeys)
+      const all = block === undefined || block.matched
+      if (count > MASK_BITS) APPLIED.fill(all, 0, count)
+      return all ? allOf(count) : 0
     }
   }
-  let allows = 0
+  const resource = req.resource
+  const checks = candidates.checks
+  let mask = 0
+  let form = outcome.allowCount
   let lastConditions: CompiledConditionBlock | undefined
   let lastBlock: ConditionBlockResult | undefined
-  for (let k = 0; k < entries.length; k++) {
+  for (let k = 0; k < count; k++) {
+    APPLIED[k] = false
     const entry = entries[k]!
     const check = checks[k]!
     if (
@@ -210,11 +202,11 @@ export const evaluateGroupCompiled = (
       entry.otherResources!(resource, req.context) !== (check === OtherResourceCheck.MUST_MATCH)
     )
       continue
-    let form: PrincipalForm | undefined
+    let named: PrincipalForm | undefined
     if (needsPrincipal) {
       const p = principalApplies(entry.statement, req)
       if (p === undefined) continue
-      form = p === 'notPrincipal' ? 'everyone' : p
+      named = p === 'notPrincipal' ? 'everyone' : p
     }
     const conditions = entry.conditions
     if (conditions !== undefined) {
@@ -236,16 +228,65 @@ export const evaluateGroupCompiled = (
           })
       if (!block.matched) continue
     }
-    const reported = reportedList[indices[k]!]!
-    if (entry.deny) outcome.denies.push(reported)
-    else {
-      outcome.allowStatements[outcome.allowCount] = reported
-      outcome.allowForms[outcome.allowCount++] = form
-      allows++
-    }
+    APPLIED[k] = true
+    if (k < MASK_BITS) mask |= 1 << k
+    if (needsPrincipal && !entry.deny) outcome.allowForms[form++] = named
   }
-  return allows
+  return mask
 }
+
+/**
+ * The hot path's answer for one compiled group: the outcome of the candidates at the request's
+ * resource (only the statements whose action element matched, no trace). Missing keys, errors and
+ * the forms of resource-based Allow statements go to the tally; the statements do not (recordOutcome)
+ */
+export const compiledGroupOutcome = (
+  policyType: PolicyType,
+  plan: GroupPlan,
+  req: PolicyRequest,
+  level: number | undefined,
+  outcome: Tally,
+): GroupOutcome => {
+  const candidates = candidatesFor(plan, req.resource)
+  const mask = testCandidates(policyType, candidates, req, outcome)
+  return groupOutcome(candidates, reportedAs(plan, policyType, level), mask, APPLIED)
+}
+
+/**
+ * Records the statements of an outcome in the tally; `formsSet` when compiledGroupOutcome already set
+ * their forms (resource-based policy types). Returns how many allowed
+ */
+export const recordOutcome = (group: GroupOutcome, outcome: Tally, formsSet: boolean): number => {
+  const denies = group.denies
+  if (denies.length > 0) {
+    // The tally's deny list may be handed to a result, so it is copied, never shared
+    if (outcome.denies.length === 0) outcome.denies = denies.slice()
+    else for (let i = 0; i < denies.length; i++) outcome.denies.push(denies[i]!)
+  }
+  const allows = group.allows
+  let count = outcome.allowCount
+  for (let i = 0; i < allows.length; i++) {
+    outcome.allowStatements[count] = allows[i]!
+    if (!formsSet) outcome.allowForms[count] = undefined
+    count++
+  }
+  outcome.allowCount = count
+  return allows.length
+}
+
+/** The hot path for one compiled group: its outcome recorded in the tally; returns how many allowed */
+export const evaluateGroupCompiled = (
+  policyType: PolicyType,
+  plan: GroupPlan,
+  req: PolicyRequest,
+  level: number | undefined,
+  outcome: Tally,
+): number =>
+  recordOutcome(
+    compiledGroupOutcome(policyType, plan, req, level, outcome),
+    outcome,
+    POLICY_TYPES_WITH_PRINCIPAL.has(policyType),
+  )
 
 /** Evaluates every statement of one policy that can apply to the request; returns how many allowed */
 export const evaluatePolicy = (

@@ -6,23 +6,28 @@ import type { NamedPolicy } from '../policy/types.ts'
 import { actionKeyOf } from './action-key.ts'
 import { type DecisionFacts, decide } from './decide.ts'
 import {
+  compiledGroupOutcome,
   evaluateGroupCompiled,
   evaluatePolicy,
   newTally,
   type PolicyRequest,
+  recordOutcome,
   type Tally,
 } from './evaluate-policy.ts'
+import { DECISIONS_PER_OUTCOME, type GroupOutcome, NO_OUTCOME } from './group-outcome.ts'
 import { compileGroup, compilePolicySet } from './group-plan.ts'
 import type { PrincipalForm } from './match/principal.ts'
 import { FORM_STRENGTH } from './match/principal.ts'
 import { REASONS, type ReasonCode } from './trace/reasons.ts'
 import type {
   AuthorizationRequest,
+  Caller,
   EvaluateOptions,
   EvaluationResult,
   MatchedStatement,
   PolicySet,
   PolicyType,
+  ResourcePolicyKind,
   TraceNode,
 } from './types.ts'
 
@@ -32,6 +37,7 @@ export interface EvaluateInternalOptions extends EvaluateOptions {
   readonly reference?: boolean
 }
 
+const NO_OPTIONS: EvaluateInternalOptions = {}
 const NO_STATEMENTS: readonly MatchedStatement[] = []
 const NO_KEYS: readonly string[] = []
 const NO_ERRORS: readonly EvaluationResult['errors'][number][] = []
@@ -95,6 +101,45 @@ const evaluateType = (
   return allows > 0
 }
 
+/**
+ * True when the set has nothing but identity policies and perhaps a boundary (no SCPs, RCPs, session,
+ * resource or endpoint policy): then the groups' outcomes and decisionKey settle the decision
+ */
+const isIdentitySideOnly = (policies: PolicySet): boolean =>
+  policies.scpLevels === undefined &&
+  policies.rcpLevels === undefined &&
+  policies.resource === undefined &&
+  policies.endpoint === undefined &&
+  (policies.session === undefined || policies.session.length === 0)
+
+const KIND_INDEX: Readonly<Record<ResourcePolicyKind, number>> = { standard: 0, trust: 1, kms: 2 }
+
+/**
+ * Everything else an identity-side-only decision depends on (the boundary's outcome, whether the caller
+ * is the root user or a federated user, same account, the resource policy kind), as one number
+ */
+const decisionKey = (
+  boundary: GroupOutcome,
+  caller: Caller,
+  sameAccount: boolean,
+  kind: ResourcePolicyKind | undefined,
+): number =>
+  boundary.id * 32 +
+  (caller.type === 'root' ? 1 : 0) +
+  (caller.type === 'federatedUser' ? 2 : 0) +
+  (sameAccount ? 4 : 0) +
+  KIND_INDEX[kind ?? 'standard'] * 8
+
+/** Keeps a result for the next request that ends in the same outcomes; it is frozen, as it is shared */
+const remember = (identity: GroupOutcome, key: number, result: EvaluationResult): void => {
+  identity.decisions ??= new Map()
+  if (identity.decisions.size >= DECISIONS_PER_OUTCOME) return
+  Object.freeze(result.reasons)
+  identity.decisions.set(key, Object.freeze(result))
+  identity.lastKey = key
+  identity.lastDecision = result
+}
+
 const strongestGrant = (tally: Tally, from: number): PrincipalForm | undefined => {
   let best: PrincipalForm | undefined
   for (let i = from; i < tally.allowCount; i++) {
@@ -108,7 +153,7 @@ const strongestGrant = (tally: Tally, from: number): PrincipalForm | undefined =
 export const evaluate = (
   request: AuthorizationRequest,
   policies: PolicySet,
-  options: EvaluateInternalOptions = {},
+  options: EvaluateInternalOptions = NO_OPTIONS,
 ): EvaluationResult => {
   const trace = options.explain === 'full'
   const reference = options.reference === true
@@ -181,25 +226,59 @@ export const evaluate = (
   // The three policy types nearly every request has go straight to the compiled path when not explaining
   const fast = !trace && !reference
   const groups = fast ? compilePolicySet(policies).forAction(actionKey) : undefined
-  const resourceFrom = tally.allowCount
-  if (policies.resource) {
-    if (groups) evaluateGroupCompiled('resource', groups.resource!, req, undefined, tally)
-    else evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
-  }
-  const resourceTo = tally.allowCount
-  const resourceGrant = strongestGrant(tally, resourceFrom)
-
-  const identityAllowed = groups
-    ? evaluateGroupCompiled('identity', groups.identity, req, undefined, tally) > 0
-    : evaluateType('identity', policies.identity, req, tally, trace, reference, traceOut)
-  const identityAllows = identityAllowed || caller.type === 'root'
   const boundary = policies.boundary
-  const boundaryAllows =
-    boundary === undefined
-      ? true
-      : groups
-        ? evaluateGroupCompiled('boundary', groups.boundary!, req, undefined, tally) > 0
-        : evaluateType('boundary', boundary, req, tally, trace, reference, traceOut)
+  const sameAccount =
+    request.resourceAccount === undefined ||
+    caller.account === undefined ||
+    request.resourceAccount === caller.account
+  let resourceFrom = 0
+  let resourceTo = 0
+  let resourceGrant: PrincipalForm | undefined
+  let identityAllowed: boolean
+  let boundaryAllows: boolean
+  // A request with only identity policies and perhaps a boundary (most requests) is decided by the
+  // outcomes of those two groups and a few facts about the caller: the result is remembered with the
+  // identity outcome (see group-outcome.ts) unless a key was missing or a condition failed
+  let remembered: GroupOutcome | undefined
+  let rememberedAs = 0
+  if (groups !== undefined && isIdentitySideOnly(policies)) {
+    const identity = compiledGroupOutcome('identity', groups.identity, req, undefined, tally)
+    const bounded =
+      groups.boundary === undefined
+        ? NO_OUTCOME
+        : compiledGroupOutcome('boundary', groups.boundary, req, undefined, tally)
+    if (tally.missingKeys.length === 0 && tally.errors.length === 0) {
+      rememberedAs = decisionKey(bounded, caller, sameAccount, policies.resourcePolicyKind)
+      const known =
+        identity.lastKey === rememberedAs ? identity.lastDecision : identity.decisions?.get(rememberedAs)
+      if (known !== undefined) {
+        identity.lastKey = rememberedAs
+        identity.lastDecision = known
+        return known
+      }
+      remembered = identity
+    }
+    identityAllowed = recordOutcome(identity, tally, false) > 0
+    boundaryAllows = groups.boundary === undefined || recordOutcome(bounded, tally, false) > 0
+  } else {
+    resourceFrom = tally.allowCount
+    if (policies.resource) {
+      if (groups) evaluateGroupCompiled('resource', groups.resource!, req, undefined, tally)
+      else evaluateType('resource', policies.resource, req, tally, trace, reference, traceOut)
+    }
+    resourceTo = tally.allowCount
+    resourceGrant = strongestGrant(tally, resourceFrom)
+    identityAllowed = groups
+      ? evaluateGroupCompiled('identity', groups.identity, req, undefined, tally) > 0
+      : evaluateType('identity', policies.identity, req, tally, trace, reference, traceOut)
+    boundaryAllows =
+      boundary === undefined
+        ? true
+        : groups
+          ? evaluateGroupCompiled('boundary', groups.boundary!, req, undefined, tally) > 0
+          : evaluateType('boundary', boundary, req, tally, trace, reference, traceOut)
+  }
+  const identityAllows = identityAllowed || caller.type === 'root'
   let sessionAllows = true
   if (policies.session !== undefined && policies.session.length > 0) {
     sessionAllows = evaluateType('session', policies.session, req, tally, trace, reference, traceOut)
@@ -211,10 +290,6 @@ export const evaluate = (
     ? evaluateType('endpoint', policies.endpoint, req, tally, trace, reference, traceOut)
     : true
 
-  const sameAccount =
-    request.resourceAccount === undefined ||
-    caller.account === undefined ||
-    request.resourceAccount === caller.account
   const facts: DecisionFacts = {
     explicitDeny: tally.denies.length > 0,
     scpAllows,
@@ -263,6 +338,7 @@ export const evaluate = (
     missingContextKeys: tally.missingKeys.length > 0 ? tally.missingKeys : NO_KEYS,
     errors: tally.errors.length > 0 ? tally.errors : NO_ERRORS,
   }
+  if (remembered !== undefined) remember(remembered, rememberedAs, result)
   if (!traceOut) return result
   const decisionNode: TraceNode = {
     kind: 'decision',

@@ -9,6 +9,7 @@ import type { NamedPolicy, Statement } from '../policy/types.ts'
 import { type ActionKey, actionTable } from './action-key.ts'
 import { type CompiledStatement, compileDocument } from './compile.ts'
 import type { CompiledConditionBlock } from './conditions/index.ts'
+import type { GroupOutcome } from './group-outcome.ts'
 import {
   type ArnIndexStop,
   buildLiteralArnIndex,
@@ -58,35 +59,12 @@ export interface Candidates {
    * otherwise
    */
   readonly uniformBlock: CompiledConditionBlock | null | undefined
-  /** The candidates' report entries by effect, for the report list they were taken from */
-  split: ReportedByEffect | undefined
-}
-
-/** Report entries of candidates, split by effect */
-export interface ReportedByEffect {
-  readonly from: readonly MatchedStatement[]
-  readonly denies: readonly MatchedStatement[]
-  readonly allows: readonly MatchedStatement[]
-}
-
-/** The candidates' report entries by effect, taken from a plan's report list (remembered per list) */
-export const reportedByEffect = (
-  candidates: Candidates,
-  from: readonly MatchedStatement[],
-): ReportedByEffect => {
-  let split = candidates.split
-  if (split === undefined || split.from !== from) {
-    const denies: MatchedStatement[] = []
-    const allows: MatchedStatement[] = []
-    candidates.entries.forEach((e, k) => {
-      const reported = from[candidates.indices[k]!]!
-      if (e.deny) denies.push(reported)
-      else allows.push(reported)
-    })
-    split = { from, denies, allows }
-    candidates.split = split
-  }
-  return split
+  /** The outcomes met so far (see group-outcome.ts), for the report list they were taken from */
+  outcomesFrom: readonly MatchedStatement[] | undefined
+  outcomes: Map<number, GroupOutcome> | undefined
+  /** The last outcome asked for, and its mask, answered first */
+  lastMask: number
+  lastOutcome: GroupOutcome | undefined
 }
 
 /** Every statement of a group whose action element matches one action */
@@ -177,7 +155,10 @@ const candidatesGiven = (entries: readonly GroupEntry[], hit: ReadonlySet<number
     indices,
     checks,
     uniformBlock: uniform ? first : undefined,
-    split: undefined,
+    outcomesFrom: undefined,
+    outcomes: undefined,
+    lastMask: 0,
+    lastOutcome: undefined,
   }
 }
 

@@ -7,7 +7,6 @@ import {
   compilePolicySet,
   OtherResourceCheck,
   reportedAs,
-  reportedByEffect,
 } from '../../../../core/evaluator/group-plan.ts'
 import type { PolicySet } from '../../../../core/evaluator/types.ts'
 import { allow, context, deny, statements } from '../../../support/policies.ts'
@@ -77,7 +76,7 @@ describe('group plan', () => {
     expect(reportedAs(plan, 'identity', undefined)).toBe(a)
   })
 
-  it('marks candidates that apply or not together, and splits their report entries by effect', () => {
+  it('marks candidates that apply or not together', () => {
     const mfa = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }
     const uniform = compileGroup([
       statements('a', 'identity', allow('kms:Decrypt', '*', { Sid: 'A', Condition: mfa })),
@@ -86,10 +85,6 @@ describe('group plan', () => {
     ]).forAction(actionKeyOf('kms:Decrypt'))
     const candidates = candidatesFor(uniform, 'arn:aws:kms:us-east-1:111122223333:key/k')
     expect(candidates.uniformBlock).toBe(uniform.entries[0]!.conditions) // identical blocks are one block
-    const split = reportedByEffect(candidates, reportedAs(uniform, 'identity', undefined))
-    expect(split.denies.map((m) => m.sid)).toEqual(['B'])
-    expect(split.allows.map((m) => m.sid)).toEqual(['A', 'C'])
-    expect(reportedByEffect(candidates, reportedAs(uniform, 'identity', undefined))).toBe(split)
 
     const mixed = compileGroup([
       statements('a', 'identity', allow('kms:Decrypt', '*', { Condition: mfa })),

@@ -1,7 +1,12 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import { evaluate } from '../../../../core/evaluator/evaluate.ts'
-import type { AuthorizationRequest, PolicySet } from '../../../../core/evaluator/types.ts'
+import type {
+  AuthorizationRequest,
+  Caller,
+  EvaluationResult,
+  PolicySet,
+} from '../../../../core/evaluator/types.ts'
 import type { NamedPolicy } from '../../../../core/policy/types.ts'
 import { A, B, context, policy } from '../../../support/policies.ts'
 
@@ -99,6 +104,20 @@ type Doc = { version: '2012-10-17' | '2008-10-17' | undefined; statements: Recor
 const toPolicy = (name: string, d: Doc, kind: 'identity' | 'boundary' | 'resource'): NamedPolicy =>
   policy(name, { ...(d.version ? { Version: d.version } : {}), Statement: d.statements }, kind)
 
+const ctxArb = fc.record(
+  {
+    'aws:PrincipalTag/team': fc.constantFrom('data', 'ops', 'web'),
+    'aws:SourceIp': fc.constantFrom('10.1.2.3', '192.0.2.7', '2001:db8::5', 'not-an-ip'),
+    'aws:MultiFactorAuthPresent': fc.boolean(),
+    'aws:CurrentTime': fc.constantFrom('2026-06-01T00:00:00Z', '2028-01-01T00:00:00Z', 'garbage'),
+    'aws:TagKeys': fc.subarray(['env', 'team', 'owner']),
+    'aws:MultiFactorAuthAge': fc.constantFrom('10', '7200'),
+    'aws:username': fc.constant('alice'),
+    's3:prefix': fc.constantFrom('home/alice/x', 'home/bob/y'),
+  },
+  { requiredKeys: [] },
+)
+
 const scenarioArb = fc.record({
   identity: fc.array(docArb(false), { minLength: 0, maxLength: 3 }),
   boundary: fc.option(docArb(false), { nil: undefined }),
@@ -106,19 +125,7 @@ const scenarioArb = fc.record({
   resourceAccount: fc.constantFrom(A, B),
   action: fc.constantFrom(...REQUEST_ACTIONS),
   resourceArn: fc.constantFrom(...REQUEST_RESOURCES),
-  ctx: fc.record(
-    {
-      'aws:PrincipalTag/team': fc.constantFrom('data', 'ops', 'web'),
-      'aws:SourceIp': fc.constantFrom('10.1.2.3', '192.0.2.7', '2001:db8::5', 'not-an-ip'),
-      'aws:MultiFactorAuthPresent': fc.boolean(),
-      'aws:CurrentTime': fc.constantFrom('2026-06-01T00:00:00Z', '2028-01-01T00:00:00Z', 'garbage'),
-      'aws:TagKeys': fc.subarray(['env', 'team', 'owner']),
-      'aws:MultiFactorAuthAge': fc.constantFrom('10', '7200'),
-      'aws:username': fc.constant('alice'),
-      's3:prefix': fc.constantFrom('home/alice/x', 'home/bob/y'),
-    },
-    { requiredKeys: [] },
-  ),
+  ctx: ctxArb,
 })
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never
@@ -162,7 +169,51 @@ const withNoStatementsLeft = (d: Doc, withPrincipal: boolean): Doc =>
         ],
       }
 
+const CALLERS: readonly Caller[] = [
+  { type: 'user', arn: `arn:aws:iam::${A}:user/alice`, account: A },
+  { type: 'root', arn: `arn:aws:iam::${A}:root`, account: A },
+  { type: 'federatedUser', arn: `arn:aws:sts::${A}:federated-user/f`, account: A },
+]
+
+const requestArb = fc.record({
+  caller: fc.constantFrom(...CALLERS),
+  action: fc.constantFrom(...REQUEST_ACTIONS),
+  resource: fc.constantFrom(...REQUEST_RESOURCES),
+  resourceAccount: fc.constantFrom(A, B),
+  ctx: ctxArb,
+})
+
+/** What a result says, with its statements as plain facts (the paths make their own entry objects) */
+const said = (r: EvaluationResult) => ({
+  decision: r.decision,
+  decisionReason: r.decisionReason,
+  reasons: r.reasons.map((m) => [m.policyType, m.policy, m.index, m.effect]),
+  missingContextKeys: [...r.missingContextKeys].sort(),
+  errors: r.errors.length,
+})
+
 describe('evaluator properties', () => {
+  test.prop([scenarioArb, fc.array(requestArb, { minLength: 2, maxLength: 10 })], { numRuns: 200 })(
+    'a run of requests against one policy set, decisions remembered included, agrees with the reference path',
+    (s, requests) => {
+      const { policies } = build(s)
+      for (let round = 0; round < 2; round++) {
+        for (const r of requests) {
+          const request: AuthorizationRequest = {
+            caller: r.caller,
+            action: r.action,
+            resource: r.resource,
+            resourceAccount: r.resourceAccount,
+            context: context(r.ctx as Record<string, string | boolean | string[]>),
+          }
+          expect(said(evaluate(request, policies))).toEqual(
+            said(evaluate(request, policies, { reference: true })),
+          )
+        }
+      }
+    },
+  )
+
   test.prop([scenarioArb], { numRuns: 400 })(
     'evaluation never throws and the compiled and reference paths agree',
     (s) => {
