@@ -86,7 +86,9 @@ export interface PolicyEvaluationOptions {
   readonly level?: number
 }
 
-const POLICY_TYPES_WITH_PRINCIPAL: ReadonlySet<PolicyType> = new Set(['resource', 'endpoint', 'rcp'])
+/** The policy types whose statements name principals (resource-based: resource, endpoint, RCP) */
+const namesPrincipal = (policyType: PolicyType): boolean =>
+  policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
 
 const node = (
   kind: TraceNode['kind'],
@@ -173,7 +175,7 @@ const testCandidates = (
 ): number => {
   const entries = candidates.entries
   const count = entries.length
-  const needsPrincipal = policyType === 'resource' || policyType === 'endpoint' || policyType === 'rcp'
+  const needsPrincipal = namesPrincipal(policyType)
   // Candidates that apply or not together (no principal to test, nothing left of their resources, one
   // shared Condition block or none) are answered at once; a block with errors takes the loop below,
   // which reports each error with its statement
@@ -285,7 +287,7 @@ export const evaluateGroupCompiled = (
   recordOutcome(
     compiledGroupOutcome(policyType, plan, req, level, outcome),
     outcome,
-    POLICY_TYPES_WITH_PRINCIPAL.has(policyType),
+    namesPrincipal(policyType),
   )
 
 /** Evaluates every statement of one policy that can apply to the request; returns how many allowed */
@@ -301,7 +303,7 @@ export const evaluatePolicy = (
   const compiled = compileDocument(policy.document)
   // The explaining and reference paths visit every statement, to say why each did or did not apply
   const candidates = compiled.statements
-  const needsPrincipal = POLICY_TYPES_WITH_PRINCIPAL.has(policyType)
+  const needsPrincipal = namesPrincipal(policyType)
   const version = policy.document.version
   const statementNodes: TraceNode[] | undefined = options.trace ? [] : undefined
   for (const c of candidates) {

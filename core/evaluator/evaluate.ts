@@ -14,7 +14,7 @@ import {
   recordOutcome,
   type Tally,
 } from './evaluate-policy.ts'
-import { DECISIONS_PER_OUTCOME, type GroupOutcome, NO_OUTCOME } from './group-outcome.ts'
+import { type GroupOutcome, keepDecision, knownDecision, NO_OUTCOME } from './group-outcome.ts'
 import { compileGroup, compilePolicySet } from './group-plan.ts'
 import type { PrincipalForm } from './match/principal.ts'
 import { FORM_STRENGTH } from './match/principal.ts'
@@ -130,16 +130,6 @@ const decisionKey = (
   (sameAccount ? 4 : 0) +
   KIND_INDEX[kind ?? 'standard'] * 8
 
-/** Keeps a result for the next request that ends in the same outcomes; it is frozen, as it is shared */
-const remember = (identity: GroupOutcome, key: number, result: EvaluationResult): void => {
-  identity.decisions ??= new Map()
-  if (identity.decisions.size >= DECISIONS_PER_OUTCOME) return
-  Object.freeze(result.reasons)
-  identity.decisions.set(key, Object.freeze(result))
-  identity.lastKey = key
-  identity.lastDecision = result
-}
-
 const strongestGrant = (tally: Tally, from: number): PrincipalForm | undefined => {
   let best: PrincipalForm | undefined
   for (let i = from; i < tally.allowCount; i++) {
@@ -249,13 +239,8 @@ export const evaluate = (
         : compiledGroupOutcome('boundary', groups.boundary, req, undefined, tally)
     if (tally.missingKeys.length === 0 && tally.errors.length === 0) {
       rememberedAs = decisionKey(bounded, caller, sameAccount, policies.resourcePolicyKind)
-      const known =
-        identity.lastKey === rememberedAs ? identity.lastDecision : identity.decisions?.get(rememberedAs)
-      if (known !== undefined) {
-        identity.lastKey = rememberedAs
-        identity.lastDecision = known
-        return known
-      }
+      const known = knownDecision(identity, rememberedAs)
+      if (known !== undefined) return known
       remembered = identity
     }
     identityAllowed = recordOutcome(identity, tally, false) > 0
@@ -338,7 +323,7 @@ export const evaluate = (
     missingContextKeys: tally.missingKeys.length > 0 ? tally.missingKeys : NO_KEYS,
     errors: tally.errors.length > 0 ? tally.errors : NO_ERRORS,
   }
-  if (remembered !== undefined) remember(remembered, rememberedAs, result)
+  if (remembered !== undefined) keepDecision(remembered, rememberedAs, result)
   if (!traceOut) return result
   const decisionNode: TraceNode = {
     kind: 'decision',

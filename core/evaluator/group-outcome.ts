@@ -29,7 +29,7 @@ export const MASK_BITS = 30
 
 /** Bounds on what is remembered, so memory stays flat whatever the requests */
 const OUTCOMES_PER_CANDIDATES = 64
-export const DECISIONS_PER_OUTCOME = 64
+const DECISIONS_PER_OUTCOME = 64
 
 let lastId = 0
 
@@ -86,4 +86,25 @@ export const groupOutcome = (
   candidates.lastMask = mask
   candidates.lastOutcome = outcome
   return outcome
+}
+
+/** The result kept with an outcome under `key`, if any; the last one asked is answered first */
+export const knownDecision = (outcome: GroupOutcome, key: number): EvaluationResult | undefined => {
+  if (outcome.lastKey === key) return outcome.lastDecision
+  const known = outcome.decisions?.get(key)
+  if (known !== undefined) {
+    outcome.lastKey = key
+    outcome.lastDecision = known
+  }
+  return known
+}
+
+/** Keeps a result with an outcome under `key`; it is frozen, as every request with that key shares it */
+export const keepDecision = (outcome: GroupOutcome, key: number, result: EvaluationResult): void => {
+  outcome.decisions ??= new Map()
+  if (outcome.decisions.size >= DECISIONS_PER_OUTCOME) return
+  Object.freeze(result.reasons)
+  outcome.decisions.set(key, Object.freeze(result))
+  outcome.lastKey = key
+  outcome.lastDecision = result
 }
